@@ -1,0 +1,262 @@
+// Exported FFT entry points over interleaved data. A plan's work buffers receive the planar
+// copy; `fct` is the normalisation factor, applied in the final pass (pocketfft's explicit scale).
+
+import { FftPlan, planComplex, planReal, destroyPlan, dft, resR, resI, ALGO_REAL_HALF } from "./plan";
+import { deinterleave, interleave } from "./kernels";
+
+/** Normalisation factor of numpy's `norm` for a transform of n points. norm: 0 'backward',
+ *  1 'ortho', 2 'forward'. Computed here so that sqrt and the division round identically in
+ *  every runtime. */
+export function fftNormFactor(n: f64, norm: i32, inverse: i32): f64 {
+  if (norm == 1) return 1.0 / Math.sqrt(n);
+  if (norm == 0) return inverse ? 1.0 / n : 1.0;
+  return inverse ? 1.0 : 1.0 / n;
+}
+
+/** kind: 0 complex, 1 real; elem: 4 or 8. Returns the plan's address (0 never: traps on OOM). */
+export function fftPlanCreate(n: i32, elem: i32, kind: i32): usize {
+  return changetype<usize>(kind == 1 ? planReal(n, elem) : planComplex(n, elem));
+}
+
+export function fftPlanDestroy(plan: usize): void {
+  destroyPlan(changetype<FftPlan>(plan));
+}
+
+/** Bytes of arena memory the plan holds (reported by the facade). */
+export function fftPlanAlgorithm(plan: usize): i32 {
+  return changetype<FftPlan>(plan).algo;
+}
+
+function complexT<T>(p: FftPlan, inp: usize, out: usize, batch: i32, inverse: i32, fct: f64): void {
+  const n = p.n;
+  const stride = <usize>n * 2 * sizeof<T>();
+  for (let b = 0; b < batch; b++) {
+    const src = inp + <usize>b * stride, dst = out + <usize>b * stride;
+    if (inverse) {
+      deinterleave<T>(src, p.ai, p.ar, n);
+      dft<T>(p, p.ar, p.ai, p.br, p.bi);
+      interleave<T>(resI, resR, dst, n, fct);
+    } else {
+      deinterleave<T>(src, p.ar, p.ai, n);
+      dft<T>(p, p.ar, p.ai, p.br, p.bi);
+      interleave<T>(resR, resI, dst, n, fct);
+    }
+  }
+}
+
+/** batch contiguous complex transforms of p.n points; in == out allowed. */
+export function fftExec(plan: usize, inp: usize, out: usize, batch: i32, inverse: i32, fct: f64): void {
+  const p = changetype<FftPlan>(plan);
+  if (p.elem == 4) complexT<f32>(p, inp, out, batch, inverse, fct);
+  else complexT<f64>(p, inp, out, batch, inverse, fct);
+}
+
+// ---- real transforms ------------------------------------------------------------------------
+
+function rfftT<T>(p: FftPlan, inp: usize, out: usize, batch: i32, fct: f64): void {
+  const n = p.n;
+  const B = sizeof<T>();
+  const c = changetype<FftPlan>(p.sub);
+  const h = n >> 1;
+  const nout = n / 2 + 1;
+  const f = <T>fct;
+  const scale = fct != 1.0;
+  for (let b = 0; b < batch; b++) {
+    const src = inp + <usize>b * <usize>n * B, dst = out + <usize>b * <usize>nout * 2 * B;
+    if (p.algo == ALGO_REAL_HALF) {
+      // z_j = x_2j + i x_2j+1 is the real input read as interleaved complex
+      deinterleave<T>(src, c.ar, c.ai, h);
+      dft<T>(c, c.ar, c.ai, c.br, c.bi);
+      const zr = resR, zi = resI;
+      // X_k = E_k + W^k O_k with E_k = (Z_k + conj Z_(h-k))/2, O_k = -i (Z_k - conj Z_(h-k))/2
+      const z0r = load<T>(zr), z0i = load<T>(zi);
+      let x0 = <T>(z0r + z0i), xh = <T>(z0r - z0i);
+      if (scale) { x0 = <T>(x0 * f); xh = <T>(xh * f); }
+      store<T>(dst, x0); store<T>(dst + B, 0);
+      store<T>(dst + <usize>(2 * h) * B, xh); store<T>(dst + <usize>(2 * h + 1) * B, 0);
+      const half = <T>0.5;
+      for (let k = 1; k < h; k++) {
+        const o = <usize>k * B, oc = <usize>(h - k) * B;
+        const ar = load<T>(zr + o), ai = load<T>(zi + o);
+        const cr = load<T>(zr + oc), ci = <T>-load<T>(zi + oc);
+        const er = <T>(half * (ar + cr)), ei = <T>(half * (ai + ci));
+        const or = <T>(half * (ai - ci)), oi = <T>(-half * (ar - cr));
+        const wr = load<T>(p.cr + o), wi = load<T>(p.ci + o);
+        let xr = <T>(er + (wr * or - wi * oi)), xi = <T>(ei + (wr * oi + wi * or));
+        if (scale) { xr = <T>(xr * f); xi = <T>(xi * f); }
+        store<T>(dst + <usize>(2 * k) * B, xr);
+        store<T>(dst + <usize>(2 * k + 1) * B, xi);
+      }
+    } else {
+      memory.copy(c.ar, src, <usize>n * B);
+      memory.fill(c.ai, 0, <usize>n * B);
+      dft<T>(c, c.ar, c.ai, c.br, c.bi);
+      interleave<T>(resR, resI, dst, nout, fct);
+    }
+  }
+}
+
+export function rfftExec(plan: usize, inp: usize, out: usize, batch: i32, fct: f64): void {
+  const p = changetype<FftPlan>(plan);
+  if (p.elem == 4) rfftT<f32>(p, inp, out, batch, fct);
+  else rfftT<f64>(p, inp, out, batch, fct);
+}
+
+function irfftT<T>(p: FftPlan, inp: usize, out: usize, batch: i32, fct: f64): void {
+  const n = p.n;
+  const B = sizeof<T>();
+  const c = changetype<FftPlan>(p.sub);
+  const nin = n / 2 + 1;
+  for (let b = 0; b < batch; b++) {
+    const src = inp + <usize>b * <usize>nin * 2 * B, dst = out + <usize>b * <usize>n * B;
+    if (p.algo == ALGO_REAL_HALF) {
+      const h = n >> 1;
+      // Z_k = E_k + i O_k, E_k = X_k + conj X_(h-k), O_k = (X_k - conj X_(h-k)) W^-k (both x2);
+      // the imaginary parts of X_0 and X_h are ignored, as numpy does. Written swapped (inverse).
+      for (let k = 0; k < h; k++) {
+        const o = <usize>k * B;
+        const ar = load<T>(src + <usize>(2 * k) * B);
+        const ai = k == 0 ? <T>0 : load<T>(src + <usize>(2 * k + 1) * B);
+        const cr = load<T>(src + <usize>(2 * (h - k)) * B);
+        const ci = k == 0 ? <T>0 : <T>-load<T>(src + <usize>(2 * (h - k) + 1) * B);
+        const er = <T>(ar + cr), ei = <T>(ai + ci);
+        const dr = <T>(ar - cr), di = <T>(ai - ci);
+        const wr = load<T>(p.cr + o), wi = <T>-load<T>(p.ci + o);
+        const or = <T>(dr * wr - di * wi), oi = <T>(dr * wi + di * wr);
+        store<T>(c.ai + o, <T>(er - oi));
+        store<T>(c.ar + o, <T>(ei + or));
+      }
+      dft<T>(c, c.ar, c.ai, c.br, c.bi);
+      interleave<T>(resI, resR, dst, h, fct);
+    } else {
+      // odd n: rebuild the Hermitian spectrum Y_(n-k) = conj X_k, Im X_0 ignored; swapped layout
+      const hh = (n - 1) >> 1;
+      store<T>(c.ai, load<T>(src));
+      store<T>(c.ar, 0);
+      for (let k = 1; k <= hh; k++) {
+        const xr = load<T>(src + <usize>(2 * k) * B), xi = load<T>(src + <usize>(2 * k + 1) * B);
+        store<T>(c.ai + <usize>k * B, xr);
+        store<T>(c.ar + <usize>k * B, xi);
+        store<T>(c.ai + <usize>(n - k) * B, xr);
+        store<T>(c.ar + <usize>(n - k) * B, <T>-xi);
+      }
+      dft<T>(c, c.ar, c.ai, c.br, c.bi);
+      const rr = resI;
+      const scale = fct != 1.0;
+      for (let k = 0; k < n; k++) {
+        let v = load<T>(rr + <usize>k * B);
+        if (scale) v = <T>(v * <T>fct);
+        store<T>(dst + <usize>k * B, v);
+      }
+    }
+  }
+}
+
+/** batch inverse real transforms: n/2+1 complex in, n real out per item. */
+export function irfftExec(plan: usize, inp: usize, out: usize, batch: i32, fct: f64): void {
+  const p = changetype<FftPlan>(plan);
+  if (p.elem == 4) irfftT<f32>(p, inp, out, batch, fct);
+  else irfftT<f64>(p, inp, out, batch, fct);
+}
+
+// ---- 2-D ------------------------------------------------------------------------------------
+
+function fft2T<T>(pr: FftPlan, pc: FftPlan, inp: usize, out: usize, rows: i32, cols: i32, inverse: i32, fct: f64): void {
+  const B = sizeof<T>();
+  const rowBytes = <usize>cols * 2 * B;
+  // rows: contiguous transforms of length cols
+  for (let i = 0; i < rows; i++) {
+    const src = inp + <usize>i * rowBytes, dst = out + <usize>i * rowBytes;
+    if (inverse) {
+      deinterleave<T>(src, pr.ai, pr.ar, cols);
+      dft<T>(pr, pr.ar, pr.ai, pr.br, pr.bi);
+      interleave<T>(resI, resR, dst, cols, 1.0);
+    } else {
+      deinterleave<T>(src, pr.ar, pr.ai, cols);
+      dft<T>(pr, pr.ar, pr.ai, pr.br, pr.bi);
+      interleave<T>(resR, resI, dst, cols, 1.0);
+    }
+  }
+  // columns: gathered with stride into the column plan's buffers, scaled on the way back
+  const scale = fct != 1.0;
+  const f = <T>fct;
+  for (let j = 0; j < cols; j++) {
+    const base = out + <usize>j * 2 * B;
+    const gr = inverse ? pc.ai : pc.ar, gi = inverse ? pc.ar : pc.ai;
+    for (let i = 0; i < rows; i++) {
+      const s = base + <usize>i * rowBytes;
+      store<T>(gr + <usize>i * B, load<T>(s));
+      store<T>(gi + <usize>i * B, load<T>(s + B));
+    }
+    dft<T>(pc, pc.ar, pc.ai, pc.br, pc.bi);
+    const rr = inverse ? resI : resR, ri = inverse ? resR : resI;
+    for (let i = 0; i < rows; i++) {
+      const d = base + <usize>i * rowBytes;
+      let vr = load<T>(rr + <usize>i * B), vi = load<T>(ri + <usize>i * B);
+      if (scale) { vr = <T>(vr * f); vi = <T>(vi * f); }
+      store<T>(d, vr);
+      store<T>(d + B, vi);
+    }
+  }
+}
+
+/** 2-D transform of a row-major rows x cols complex matrix. planRows has length cols, planCols
+ *  length rows. in == out allowed. */
+export function fft2Exec(planRows: usize, planCols: usize, inp: usize, out: usize, rows: i32, cols: i32,
+                         batch: i32, inverse: i32, fct: f64): void {
+  const pr = changetype<FftPlan>(planRows), pc = changetype<FftPlan>(planCols);
+  const item = <usize>rows * <usize>cols * 2 * <usize>pr.elem;
+  for (let b = 0; b < batch; b++) {
+    if (pr.elem == 4) fft2T<f32>(pr, pc, inp + <usize>b * item, out + <usize>b * item, rows, cols, inverse, fct);
+    else fft2T<f64>(pr, pc, inp + <usize>b * item, out + <usize>b * item, rows, cols, inverse, fct);
+  }
+}
+
+// ---- bit-reversed order (QMCPy's fftbr / ifftbr) ---------------------------------------------
+
+@inline function bitrev(k: u32, bits: i32): u32 {
+  k = ((k >> 1) & 0x55555555) | ((k & 0x55555555) << 1);
+  k = ((k >> 2) & 0x33333333) | ((k & 0x33333333) << 2);
+  k = ((k >> 4) & 0x0F0F0F0F) | ((k & 0x0F0F0F0F) << 4);
+  k = ((k >> 8) & 0x00FF00FF) | ((k & 0x00FF00FF) << 8);
+  k = (k >> 16) | (k << 16);
+  return bits == 0 ? 0 : k >> (32 - bits);
+}
+
+function fftbrT<T>(p: FftPlan, inp: usize, out: usize, batch: i32, inverse: i32): void {
+  const n = p.n;
+  const B = sizeof<T>();
+  const bits = ctz(n);
+  const f = <T>(1.0 / Math.sqrt(<f64>n));
+  const stride = <usize>n * 2 * B;
+  for (let b = 0; b < batch; b++) {
+    const src = inp + <usize>b * stride, dst = out + <usize>b * stride;
+    if (!inverse) {
+      // fftbr(x) = DFT(x read in bit-reversed order) / sqrt(n), natural-order output
+      for (let k = 0; k < n; k++) {
+        const j = <usize>bitrev(<u32>k, bits);
+        store<T>(p.ar + <usize>k * B, load<T>(src + j * 2 * B));
+        store<T>(p.ai + <usize>k * B, load<T>(src + j * 2 * B + B));
+      }
+      dft<T>(p, p.ar, p.ai, p.br, p.bi);
+      interleave<T>(resR, resI, dst, n, <f64>f);
+    } else {
+      // ifftbr(y) = bitreverse(sqrt(n) IDFT(y)): its exact inverse, output in bit-reversed order
+      deinterleave<T>(src, p.ai, p.ar, n);
+      dft<T>(p, p.ar, p.ai, p.br, p.bi);
+      const rr = resI, ri = resR;
+      for (let k = 0; k < n; k++) {
+        const j = <usize>bitrev(<u32>k, bits);
+        store<T>(dst + j * 2 * B, <T>(load<T>(rr + <usize>k * B) * f));
+        store<T>(dst + j * 2 * B + B, <T>(load<T>(ri + <usize>k * B) * f));
+      }
+    }
+  }
+}
+
+/** plan: complex plan of a power-of-two n. in == out is not allowed for the inverse. */
+export function fftbrExec(plan: usize, inp: usize, out: usize, batch: i32, inverse: i32): void {
+  const p = changetype<FftPlan>(plan);
+  if (p.elem == 4) fftbrT<f32>(p, inp, out, batch, inverse);
+  else fftbrT<f64>(p, inp, out, batch, inverse);
+}

@@ -1,0 +1,360 @@
+// Stockham autosort stages on split (planar) complex data, and the (de)interleaving passes.
+//
+// One stage of radix r maps x -> y for a current length ncur = r*m at stride s (ncur*s = N):
+//   y[q + s(r p + j)] = W_ncur^(j p) * sum_k x[q + s(p + k m)] w_r^(j k),   w_r = e^(-2 pi i / r)
+// (decimation in frequency; after all stages y holds the DFT in natural order, no bit reversal).
+// Split storage makes every butterfly pure lane-wise SIMD: when s is a multiple of the lane count
+// the inner loop over q is vectorised; the first radix-4 stage (s = 1) is vectorised over p and
+// its outputs transposed in registers. Everything else runs the same butterfly code one lane wide.
+
+import { vsplat, vadd, vsub, vmul, vload, vstore, lanes } from "../util/simd";
+
+// sin(pi/3), cos(2pi/5), cos(4pi/5), sin(2pi/5), sin(4pi/5) to double precision
+const S3: f64 = 0.8660254037844386;
+const C51: f64 = 0.30901699437494745;
+const C52: f64 = -0.8090169943749475;
+const S51: f64 = 0.9510565162951535;
+const S52: f64 = 0.5877852522924731;
+
+/** Byte offset of twiddle array (j, part) in a stage table; part 0 = real, 1 = imaginary. */
+@inline function twOff(j: i32, part: i32, m: i32, B: usize): usize {
+  return <usize>(((j - 1) * 2 + part) * m) * B;
+}
+
+/**
+ * One stage of radix r. tab: the stage's twiddles W_ncur^(jp) laid out [re_1, im_1, re_2, ...],
+ * each m long, then (generic odd radix) cos and sin of 2 pi k / r for k < r. tmp: scratch of
+ * 2 r v128 slots for the generic butterfly.
+ */
+export function stage<T>(r: i32, ncur: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize,
+                         tab: usize, tmp: usize): void {
+  const L = lanes<T>();
+  const m = ncur / r;
+  if (s % L == 0) {
+    if (r == 4) r4q<T>(m, s, xr, xi, yr, yi, tab, true);
+    else if (r == 2) r2q<T>(m, s, xr, xi, yr, yi, tab, true);
+    else if (r == 3) r3q<T>(m, s, xr, xi, yr, yi, tab, true);
+    else if (r == 5) r5q<T>(m, s, xr, xi, yr, yi, tab, true);
+    else rgq<T>(r, m, s, xr, xi, yr, yi, tab, tmp, true);
+  } else if (r == 4 && s == 1 && m % L == 0) {
+    r4first<T>(m, xr, xi, yr, yi, tab);
+  } else {
+    if (r == 4) r4q<T>(m, s, xr, xi, yr, yi, tab, false);
+    else if (r == 2) r2q<T>(m, s, xr, xi, yr, yi, tab, false);
+    else if (r == 3) r3q<T>(m, s, xr, xi, yr, yi, tab, false);
+    else if (r == 5) r5q<T>(m, s, xr, xi, yr, yi, tab, false);
+    else rgq<T>(r, m, s, xr, xi, yr, yi, tab, tmp, false);
+  }
+}
+
+// Complex product of (ar, ai) by the twiddle (wr, wi), lane-wise.
+@inline function cmulR<T>(ar: v128, ai: v128, wr: v128, wi: v128): v128 {
+  return vsub<T>(vmul<T>(ar, wr), vmul<T>(ai, wi));
+}
+@inline function cmulI<T>(ar: v128, ai: v128, wr: v128, wi: v128): v128 {
+  return vadd<T>(vmul<T>(ar, wi), vmul<T>(ai, wr));
+}
+
+@inline function twr<T>(tab: usize, j: i32, m: i32, p: i32): v128 {
+  return vsplat<T>(load<T>(tab + twOff(j, 0, m, sizeof<T>()) + (<usize>p << alignof<T>())));
+}
+@inline function twi<T>(tab: usize, j: i32, m: i32, p: i32): v128 {
+  return vsplat<T>(load<T>(tab + twOff(j, 1, m, sizeof<T>()) + (<usize>p << alignof<T>())));
+}
+
+function r2q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool): void {
+  const B = sizeof<T>();
+  const sB = <usize>s * B;
+  const step: usize = W ? 16 : B;
+  const mS = <usize>m * sB;
+  for (let p = 0; p < m; p++) {
+    const w1r = twr<T>(tab, 1, m, p), w1i = twi<T>(tab, 1, m, p);
+    const ia = <usize>p * sB, io = <usize>(2 * p) * sB;
+    for (let q: usize = 0; q < sB; q += step) {
+      const ar = vload<T>(xr + ia + q, W), ai = vload<T>(xi + ia + q, W);
+      const br = vload<T>(xr + ia + mS + q, W), bi = vload<T>(xi + ia + mS + q, W);
+      vstore<T>(yr + io + q, vadd<T>(ar, br), W);
+      vstore<T>(yi + io + q, vadd<T>(ai, bi), W);
+      const dr = vsub<T>(ar, br), di = vsub<T>(ai, bi);
+      if (p == 0) {
+        vstore<T>(yr + io + sB + q, dr, W);
+        vstore<T>(yi + io + sB + q, di, W);
+      } else {
+        vstore<T>(yr + io + sB + q, cmulR<T>(dr, di, w1r, w1i), W);
+        vstore<T>(yi + io + sB + q, cmulI<T>(dr, di, w1r, w1i), W);
+      }
+    }
+  }
+}
+
+function r4q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool): void {
+  const B = sizeof<T>();
+  const sB = <usize>s * B;
+  const step: usize = W ? 16 : B;
+  const mS = <usize>m * sB;
+  for (let p = 0; p < m; p++) {
+    const w1r = twr<T>(tab, 1, m, p), w1i = twi<T>(tab, 1, m, p);
+    const w2r = twr<T>(tab, 2, m, p), w2i = twi<T>(tab, 2, m, p);
+    const w3r = twr<T>(tab, 3, m, p), w3i = twi<T>(tab, 3, m, p);
+    const ia = <usize>p * sB, io = <usize>(4 * p) * sB;
+    for (let q: usize = 0; q < sB; q += step) {
+      const pa = ia + q;
+      const ar = vload<T>(xr + pa, W), ai = vload<T>(xi + pa, W);
+      const br = vload<T>(xr + pa + mS, W), bi = vload<T>(xi + pa + mS, W);
+      const cr = vload<T>(xr + pa + 2 * mS, W), ci = vload<T>(xi + pa + 2 * mS, W);
+      const dr = vload<T>(xr + pa + 3 * mS, W), di = vload<T>(xi + pa + 3 * mS, W);
+      const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
+      const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
+      const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
+      const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
+      const po = io + q;
+      vstore<T>(yr + po, vadd<T>(t0r, t2r), W);
+      vstore<T>(yi + po, vadd<T>(t0i, t2i), W);
+      // y1 = t1 - i t3, y2 = t0 - t2, y3 = t1 + i t3   (w_4 = -i)
+      const y1r = vadd<T>(t1r, t3i), y1i = vsub<T>(t1i, t3r);
+      const y2r = vsub<T>(t0r, t2r), y2i = vsub<T>(t0i, t2i);
+      const y3r = vsub<T>(t1r, t3i), y3i = vadd<T>(t1i, t3r);
+      if (p == 0) {
+        vstore<T>(yr + po + sB, y1r, W); vstore<T>(yi + po + sB, y1i, W);
+        vstore<T>(yr + po + 2 * sB, y2r, W); vstore<T>(yi + po + 2 * sB, y2i, W);
+        vstore<T>(yr + po + 3 * sB, y3r, W); vstore<T>(yi + po + 3 * sB, y3i, W);
+      } else {
+        vstore<T>(yr + po + sB, cmulR<T>(y1r, y1i, w1r, w1i), W);
+        vstore<T>(yi + po + sB, cmulI<T>(y1r, y1i, w1r, w1i), W);
+        vstore<T>(yr + po + 2 * sB, cmulR<T>(y2r, y2i, w2r, w2i), W);
+        vstore<T>(yi + po + 2 * sB, cmulI<T>(y2r, y2i, w2r, w2i), W);
+        vstore<T>(yr + po + 3 * sB, cmulR<T>(y3r, y3i, w3r, w3i), W);
+        vstore<T>(yi + po + 3 * sB, cmulI<T>(y3r, y3i, w3r, w3i), W);
+      }
+    }
+  }
+}
+
+/** First radix-4 stage (s = 1): vectorised over p; the four outputs of L butterflies are
+ *  transposed in registers so that y[4p .. 4p+3] is stored contiguously. */
+function r4first<T>(m: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize): void {
+  const B = sizeof<T>();
+  const L = lanes<T>();
+  const mB = <usize>m * B;
+  for (let p = 0; p < m; p += L) {
+    const pb = <usize>p * B;
+    const ar = v128.load(xr + pb), ai = v128.load(xi + pb);
+    const br = v128.load(xr + pb + mB), bi = v128.load(xi + pb + mB);
+    const cr = v128.load(xr + pb + 2 * mB), ci = v128.load(xi + pb + 2 * mB);
+    const dr = v128.load(xr + pb + 3 * mB), di = v128.load(xi + pb + 3 * mB);
+    const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
+    const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
+    const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
+    const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
+    const y0r = vadd<T>(t0r, t2r), y0i = vadd<T>(t0i, t2i);
+    const u1r = vadd<T>(t1r, t3i), u1i = vsub<T>(t1i, t3r);
+    const u2r = vsub<T>(t0r, t2r), u2i = vsub<T>(t0i, t2i);
+    const u3r = vsub<T>(t1r, t3i), u3i = vadd<T>(t1i, t3r);
+    const w1r = v128.load(tab + pb), w1i = v128.load(tab + mB + pb);
+    const w2r = v128.load(tab + 2 * mB + pb), w2i = v128.load(tab + 3 * mB + pb);
+    const w3r = v128.load(tab + 4 * mB + pb), w3i = v128.load(tab + 5 * mB + pb);
+    const y1r = cmulR<T>(u1r, u1i, w1r, w1i), y1i = cmulI<T>(u1r, u1i, w1r, w1i);
+    const y2r = cmulR<T>(u2r, u2i, w2r, w2i), y2i = cmulI<T>(u2r, u2i, w2r, w2i);
+    const y3r = cmulR<T>(u3r, u3i, w3r, w3i), y3i = cmulI<T>(u3r, u3i, w3r, w3i);
+    const ob = <usize>(4 * p) * B;
+    transpose4<T>(yr + ob, y0r, y1r, y2r, y3r);
+    transpose4<T>(yi + ob, y0i, y1i, y2i, y3i);
+  }
+}
+
+/** Stores lanes so that out[4l + k] = Yk[l]. */
+@inline function transpose4<T>(out: usize, a: v128, b: v128, c: v128, d: v128): void {
+  if (sizeof<T>() == 4) {
+    const t0 = v128.shuffle<f32>(a, b, 0, 4, 1, 5);
+    const t1 = v128.shuffle<f32>(a, b, 2, 6, 3, 7);
+    const t2 = v128.shuffle<f32>(c, d, 0, 4, 1, 5);
+    const t3 = v128.shuffle<f32>(c, d, 2, 6, 3, 7);
+    v128.store(out, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5));
+    v128.store(out, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7), 16);
+    v128.store(out, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5), 32);
+    v128.store(out, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7), 48);
+  } else {
+    v128.store(out, v128.shuffle<f64>(a, b, 0, 2));
+    v128.store(out, v128.shuffle<f64>(c, d, 0, 2), 16);
+    v128.store(out, v128.shuffle<f64>(a, b, 1, 3), 32);
+    v128.store(out, v128.shuffle<f64>(c, d, 1, 3), 48);
+  }
+}
+
+function r3q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool): void {
+  const B = sizeof<T>();
+  const sB = <usize>s * B;
+  const step: usize = W ? 16 : B;
+  const mS = <usize>m * sB;
+  const half = vsplat<T>(<T>0.5), s3 = vsplat<T>(<T>S3);
+  for (let p = 0; p < m; p++) {
+    const w1r = twr<T>(tab, 1, m, p), w1i = twi<T>(tab, 1, m, p);
+    const w2r = twr<T>(tab, 2, m, p), w2i = twi<T>(tab, 2, m, p);
+    const ia = <usize>p * sB, io = <usize>(3 * p) * sB;
+    for (let q: usize = 0; q < sB; q += step) {
+      const pa = ia + q;
+      const ar = vload<T>(xr + pa, W), ai = vload<T>(xi + pa, W);
+      const br = vload<T>(xr + pa + mS, W), bi = vload<T>(xi + pa + mS, W);
+      const cr = vload<T>(xr + pa + 2 * mS, W), ci = vload<T>(xi + pa + 2 * mS, W);
+      const t1r = vadd<T>(br, cr), t1i = vadd<T>(bi, ci);
+      const t2r = vsub<T>(ar, vmul<T>(half, t1r)), t2i = vsub<T>(ai, vmul<T>(half, t1i));
+      const t3r = vmul<T>(s3, vsub<T>(br, cr)), t3i = vmul<T>(s3, vsub<T>(bi, ci));
+      const po = io + q;
+      vstore<T>(yr + po, vadd<T>(ar, t1r), W);
+      vstore<T>(yi + po, vadd<T>(ai, t1i), W);
+      // y1 = t2 - i t3, y2 = t2 + i t3
+      const y1r = vadd<T>(t2r, t3i), y1i = vsub<T>(t2i, t3r);
+      const y2r = vsub<T>(t2r, t3i), y2i = vadd<T>(t2i, t3r);
+      vstore<T>(yr + po + sB, cmulR<T>(y1r, y1i, w1r, w1i), W);
+      vstore<T>(yi + po + sB, cmulI<T>(y1r, y1i, w1r, w1i), W);
+      vstore<T>(yr + po + 2 * sB, cmulR<T>(y2r, y2i, w2r, w2i), W);
+      vstore<T>(yi + po + 2 * sB, cmulI<T>(y2r, y2i, w2r, w2i), W);
+    }
+  }
+}
+
+function r5q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool): void {
+  const B = sizeof<T>();
+  const sB = <usize>s * B;
+  const step: usize = W ? 16 : B;
+  const mS = <usize>m * sB;
+  const c1 = vsplat<T>(<T>C51), c2 = vsplat<T>(<T>C52), s1 = vsplat<T>(<T>S51), s2 = vsplat<T>(<T>S52);
+  for (let p = 0; p < m; p++) {
+    const io = <usize>(5 * p) * sB, ia = <usize>p * sB;
+    for (let q: usize = 0; q < sB; q += step) {
+      const pa = ia + q;
+      const a0r = vload<T>(xr + pa, W), a0i = vload<T>(xi + pa, W);
+      const a1r = vload<T>(xr + pa + mS, W), a1i = vload<T>(xi + pa + mS, W);
+      const a2r = vload<T>(xr + pa + 2 * mS, W), a2i = vload<T>(xi + pa + 2 * mS, W);
+      const a3r = vload<T>(xr + pa + 3 * mS, W), a3i = vload<T>(xi + pa + 3 * mS, W);
+      const a4r = vload<T>(xr + pa + 4 * mS, W), a4i = vload<T>(xi + pa + 4 * mS, W);
+      const t1r = vadd<T>(a1r, a4r), t1i = vadd<T>(a1i, a4i);
+      const t2r = vadd<T>(a2r, a3r), t2i = vadd<T>(a2i, a3i);
+      const t3r = vsub<T>(a1r, a4r), t3i = vsub<T>(a1i, a4i);
+      const t4r = vsub<T>(a2r, a3r), t4i = vsub<T>(a2i, a3i);
+      const po = io + q;
+      vstore<T>(yr + po, vadd<T>(a0r, vadd<T>(t1r, t2r)), W);
+      vstore<T>(yi + po, vadd<T>(a0i, vadd<T>(t1i, t2i)), W);
+      const u1r = vadd<T>(a0r, vadd<T>(vmul<T>(c1, t1r), vmul<T>(c2, t2r)));
+      const u1i = vadd<T>(a0i, vadd<T>(vmul<T>(c1, t1i), vmul<T>(c2, t2i)));
+      const u2r = vadd<T>(a0r, vadd<T>(vmul<T>(c2, t1r), vmul<T>(c1, t2r)));
+      const u2i = vadd<T>(a0i, vadd<T>(vmul<T>(c2, t1i), vmul<T>(c1, t2i)));
+      const v1r = vadd<T>(vmul<T>(s1, t3r), vmul<T>(s2, t4r));
+      const v1i = vadd<T>(vmul<T>(s1, t3i), vmul<T>(s2, t4i));
+      const v2r = vsub<T>(vmul<T>(s2, t3r), vmul<T>(s1, t4r));
+      const v2i = vsub<T>(vmul<T>(s2, t3i), vmul<T>(s1, t4i));
+      // y1 = u1 - i v1, y4 = u1 + i v1, y2 = u2 - i v2, y3 = u2 + i v2
+      storeTw<T>(yr + po + sB, yi + po + sB, vadd<T>(u1r, v1i), vsub<T>(u1i, v1r), tab, 1, m, p, W);
+      storeTw<T>(yr + po + 2 * sB, yi + po + 2 * sB, vadd<T>(u2r, v2i), vsub<T>(u2i, v2r), tab, 2, m, p, W);
+      storeTw<T>(yr + po + 3 * sB, yi + po + 3 * sB, vsub<T>(u2r, v2i), vadd<T>(u2i, v2r), tab, 3, m, p, W);
+      storeTw<T>(yr + po + 4 * sB, yi + po + 4 * sB, vsub<T>(u1r, v1i), vadd<T>(u1i, v1r), tab, 4, m, p, W);
+    }
+  }
+}
+
+@inline function storeTw<T>(pr: usize, pi: usize, vr: v128, vi: v128, tab: usize, j: i32, m: i32, p: i32, W: bool): void {
+  const wr = twr<T>(tab, j, m, p), wi = twi<T>(tab, j, m, p);
+  vstore<T>(pr, cmulR<T>(vr, vi, wr, wi), W);
+  vstore<T>(pi, cmulI<T>(vr, vi, wr, wi), W);
+}
+
+/** Generic odd radix r: direct DFT_r, pairing k and r-k so each output costs (r-1)/2 products
+ *  per part. tmp holds t_k = a_k + a_(r-k) and d_k = a_k - a_(r-k), re and im, for k <= (r-1)/2. */
+function rgq<T>(r: i32, m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize,
+                tmp: usize, W: bool): void {
+  const B = sizeof<T>();
+  const sB = <usize>s * B;
+  const step: usize = W ? 16 : B;
+  const mS = <usize>m * sB;
+  const h = (r - 1) >> 1;
+  const roots = tab + twOff(r, 0, m, B); // cos(2 pi k / r) [r], then sin(2 pi k / r) [r]
+  for (let p = 0; p < m; p++) {
+    const io = <usize>(r * p) * sB, ia = <usize>p * sB;
+    for (let q: usize = 0; q < sB; q += step) {
+      const pa = ia + q;
+      const a0r = vload<T>(xr + pa, W), a0i = vload<T>(xi + pa, W);
+      let sr = a0r, si = a0i;
+      for (let k = 1; k <= h; k++) {
+        const akr = vload<T>(xr + pa + <usize>k * mS, W), aki = vload<T>(xi + pa + <usize>k * mS, W);
+        const bkr = vload<T>(xr + pa + <usize>(r - k) * mS, W), bki = vload<T>(xi + pa + <usize>(r - k) * mS, W);
+        const tr = vadd<T>(akr, bkr), ti = vadd<T>(aki, bki);
+        const o = tmp + (<usize>(k - 1) << 6);
+        v128.store(o, tr); v128.store(o, ti, 16);
+        v128.store(o, vsub<T>(akr, bkr), 32); v128.store(o, vsub<T>(aki, bki), 48);
+        sr = vadd<T>(sr, tr); si = vadd<T>(si, ti);
+      }
+      vstore<T>(yr + io + q, sr, W);
+      vstore<T>(yi + io + q, si, W);
+      for (let j = 1; j <= h; j++) {
+        let ur = a0r, ui = a0i, vr = vsplat<T>(<T>0), vi = vsplat<T>(<T>0);
+        let idx = 0;
+        for (let k = 1; k <= h; k++) {
+          idx += j; if (idx >= r) idx -= r;
+          const c = vsplat<T>(load<T>(roots + (<usize>idx << alignof<T>())));
+          const sn = vsplat<T>(load<T>(roots + (<usize>(r + idx) << alignof<T>())));
+          const o = tmp + (<usize>(k - 1) << 6);
+          ur = vadd<T>(ur, vmul<T>(c, v128.load(o)));
+          ui = vadd<T>(ui, vmul<T>(c, v128.load(o, 16)));
+          vr = vadd<T>(vr, vmul<T>(sn, v128.load(o, 32)));
+          vi = vadd<T>(vi, vmul<T>(sn, v128.load(o, 48)));
+        }
+        // y_j = u - i v, y_(r-j) = u + i v
+        storeTw<T>(yr + io + <usize>j * sB + q, yi + io + <usize>j * sB + q, vadd<T>(ur, vi), vsub<T>(ui, vr), tab, j, m, p, W);
+        storeTw<T>(yr + io + <usize>(r - j) * sB + q, yi + io + <usize>(r - j) * sB + q, vsub<T>(ur, vi), vadd<T>(ui, vr), tab, r - j, m, p, W);
+      }
+    }
+  }
+}
+
+/** Interleaved [re, im, ...] (n complex) -> planar re[], im[]. */
+export function deinterleave<T>(src: usize, dr: usize, di: usize, n: i32): void {
+  const B = sizeof<T>();
+  let k = 0;
+  if (sizeof<T>() == 4) {
+    for (; k + 4 <= n; k += 4) {
+      const a = v128.load(src + (<usize>k << 3)), b = v128.load(src + (<usize>k << 3), 16);
+      v128.store(dr + (<usize>k << 2), v128.shuffle<f32>(a, b, 0, 2, 4, 6));
+      v128.store(di + (<usize>k << 2), v128.shuffle<f32>(a, b, 1, 3, 5, 7));
+    }
+  } else {
+    for (; k + 2 <= n; k += 2) {
+      const a = v128.load(src + (<usize>k << 4)), b = v128.load(src + (<usize>k << 4), 16);
+      v128.store(dr + (<usize>k << 3), v128.shuffle<f64>(a, b, 0, 2));
+      v128.store(di + (<usize>k << 3), v128.shuffle<f64>(a, b, 1, 3));
+    }
+  }
+  for (; k < n; k++) {
+    store<T>(dr + <usize>k * B, load<T>(src + <usize>(2 * k) * B));
+    store<T>(di + <usize>k * B, load<T>(src + <usize>(2 * k + 1) * B));
+  }
+}
+
+/** Planar re[], im[] -> interleaved, each value multiplied by fct (skipped when fct == 1, so an
+ *  unnormalised transform is not rounded twice). */
+export function interleave<T>(sr: usize, si: usize, dst: usize, n: i32, fct: f64): void {
+  const B = sizeof<T>();
+  const scale = fct != 1.0;
+  const f = vsplat<T>(<T>fct);
+  let k = 0;
+  if (sizeof<T>() == 4) {
+    for (; k + 4 <= n; k += 4) {
+      let a = v128.load(sr + (<usize>k << 2)), b = v128.load(si + (<usize>k << 2));
+      if (scale) { a = vmul<T>(a, f); b = vmul<T>(b, f); }
+      v128.store(dst + (<usize>k << 3), v128.shuffle<f32>(a, b, 0, 4, 1, 5));
+      v128.store(dst + (<usize>k << 3), v128.shuffle<f32>(a, b, 2, 6, 3, 7), 16);
+    }
+  } else {
+    for (; k + 2 <= n; k += 2) {
+      let a = v128.load(sr + (<usize>k << 3)), b = v128.load(si + (<usize>k << 3));
+      if (scale) { a = vmul<T>(a, f); b = vmul<T>(b, f); }
+      v128.store(dst + (<usize>k << 4), v128.shuffle<f64>(a, b, 0, 2));
+      v128.store(dst + (<usize>k << 4), v128.shuffle<f64>(a, b, 1, 3), 16);
+    }
+  }
+  for (; k < n; k++) {
+    let a = load<T>(sr + <usize>k * B), b = load<T>(si + <usize>k * B);
+    if (scale) { a = <T>(a * <T>fct); b = <T>(b * <T>fct); }
+    store<T>(dst + <usize>(2 * k) * B, a);
+    store<T>(dst + <usize>(2 * k + 1) * B, b);
+  }
+}

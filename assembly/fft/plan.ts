@@ -1,0 +1,272 @@
+// FFT plans: an immutable description of how to transform one length in one precision, with its
+// twiddle tables and scratch, created and destroyed explicitly through the arena (pocketfft's
+// plan/exec split). The algorithm is chosen here, in one place, by a cost model.
+
+import { sincos2pi, twCos, twSin } from "./twiddle";
+
+export const ALGO_STOCKHAM: i32 = 0;
+export const ALGO_BLUESTEIN: i32 = 1;
+export const ALGO_REAL_HALF: i32 = 2;  // real, n even: complex FFT of n/2 packed samples + post-pass
+export const ALGO_REAL_FULL: i32 = 3;  // real, n odd: complex FFT of n with zero imaginary part
+
+const MAX_STAGES: i32 = 64;
+
+@unmanaged export class FftPlan {
+  n: i32;          // transform length (real length for real plans)
+  elem: i32;       // bytes per real: 4 (f32) or 8 (f64)
+  algo: i32;
+  nstages: i32;
+  radix: usize;    // i32[MAX_STAGES]
+  tabs: usize;     // usize[MAX_STAGES]: each stage's twiddle table
+  ar: usize; ai: usize; br: usize; bi: usize;  // two planar work buffers of n complex
+  tmp: usize;      // scratch for the generic-radix butterfly
+  sub: usize;      // Bluestein: power-of-two plan of length m; real: the complex plan
+  m: i32;          // Bluestein convolution length
+  cr: usize; ci: usize;   // Bluestein chirp e^(-i pi k^2 / n), k < n; real: post-pass twiddles
+  fr: usize; fi: usize;   // Bluestein: DFT of the conjugate chirp filter, scaled by 1/m
+}
+
+function allocT(count: i64, elem: i32): usize {
+  return heap.alloc(<usize>(count < 1 ? 1 : count) * <usize>elem);
+}
+
+@inline function storeT(ptr: usize, idx: i64, elem: i32, v: f64): void {
+  if (elem == 4) store<f32>(ptr + (<usize>idx << 2), <f32>v);
+  else store<f64>(ptr + (<usize>idx << 3), v);
+}
+
+// Cost, per point, of one stage of each radix, in units of a radix-4 vector stage. Radices
+// without a SIMD path in practice (generic primes run O(r) products per point, often scalar)
+// weigh more; the numbers were set from timings of this module.
+function stageCost(r: i32): f64 {
+  if (r == 4) return 1.0;
+  if (r == 2) return 0.8;
+  if (r == 3) return 1.2;
+  if (r == 5) return 1.8;
+  return 0.9 * <f64>r;
+}
+
+/** Factors n into the stage radices, 4s first (so the s = 1 stage has the vectorised radix-4
+ *  kernel and every later power-of-two stage has s a multiple of the lane count), then 2, 3, 5
+ *  and the remaining primes ascending. Returns the count; radices written to out. */
+function factorize(n: i32, out: usize): i32 {
+  let k = 0, rest = n;
+  while (rest % 4 == 0) { store<i32>(out + (<usize>(k++) << 2), 4); rest /= 4; }
+  if (rest % 2 == 0) { store<i32>(out + (<usize>(k++) << 2), 2); rest /= 2; }
+  for (let p = 3; p * p <= rest; p += 2) {
+    while (rest % p == 0) { store<i32>(out + (<usize>(k++) << 2), p); rest /= p; }
+  }
+  if (rest > 1) store<i32>(out + (<usize>(k++) << 2), rest);
+  return k;
+}
+
+function directCost(n: i32): f64 {
+  const f = heap.alloc(<usize>MAX_STAGES * 4);
+  const k = factorize(n, f);
+  let c = 0.0;
+  for (let i = 0; i < k; i++) c += stageCost(load<i32>(f + (<usize>i << 2)));
+  heap.free(f);
+  return c * <f64>n;
+}
+
+function nextPow2(x: i32): i32 {
+  let m = 1;
+  while (m < x) m <<= 1;
+  return m;
+}
+
+function useBluestein(n: i32): bool {
+  if (n <= 5) return false;
+  const m = nextPow2(2 * n - 1);
+  // two power-of-two transforms of m, a pointwise product, and the chirp products at both ends
+  const bc = 2.0 * directCost(m) + 0.5 * <f64>m + 1.0 * <f64>n;
+  return bc < directCost(n);
+}
+
+export function planComplex(n: i32, elem: i32, allowBluestein: bool = true): FftPlan {
+  const p = changetype<FftPlan>(heap.alloc(offsetof<FftPlan>()));
+  memory.fill(changetype<usize>(p), 0, offsetof<FftPlan>());
+  p.n = n;
+  p.elem = elem;
+  p.radix = heap.alloc(<usize>MAX_STAGES * 4);
+  p.tabs = heap.alloc(<usize>MAX_STAGES * sizeof<usize>());
+  memory.fill(p.tabs, 0, <usize>MAX_STAGES * sizeof<usize>());
+  p.ar = allocT(n, elem); p.ai = allocT(n, elem);
+  p.br = allocT(n, elem); p.bi = allocT(n, elem);
+  if (allowBluestein && useBluestein(n)) {
+    p.algo = ALGO_BLUESTEIN;
+    const m = nextPow2(2 * n - 1);
+    p.m = m;
+    const sub = planComplex(m, elem, false);
+    p.sub = changetype<usize>(sub);
+    p.cr = allocT(n, elem); p.ci = allocT(n, elem);
+    // chirp c_k = e^(-i pi k^2 / n): the exponent k^2 is reduced mod 2n exactly in integers
+    const n2 = <i64>n * 2;
+    for (let k: i64 = 0; k < <i64>n; k++) {
+      sincos2pi((k * k) % n2, n2);
+      storeT(p.cr, k, elem, twCos);
+      storeT(p.ci, k, elem, -twSin);
+    }
+    // filter b_k = conj(c_|k|) for |k| < n, wrapped circularly into m; its DFT scaled by 1/m
+    const bR = sub.ar, bI = sub.ai;
+    memory.fill(bR, 0, <usize>m * elem);
+    memory.fill(bI, 0, <usize>m * elem);
+    const inv = 1.0 / <f64>m;
+    for (let k: i64 = 0; k < <i64>n; k++) {
+      sincos2pi((k * k) % n2, n2);
+      storeT(bR, k, elem, twCos * inv);
+      storeT(bI, k, elem, twSin * inv);
+      if (k > 0) {
+        storeT(bR, <i64>m - k, elem, twCos * inv);
+        storeT(bI, <i64>m - k, elem, twSin * inv);
+      }
+    }
+    p.fr = allocT(m, elem); p.fi = allocT(m, elem);
+    if (elem == 4) dftInto<f32>(sub, bR, bI, sub.br, sub.bi, p.fr, p.fi);
+    else dftInto<f64>(sub, bR, bI, sub.br, sub.bi, p.fr, p.fi);
+    return p;
+  }
+  p.algo = ALGO_STOCKHAM;
+  const ns = factorize(n, p.radix);
+  p.nstages = ns;
+  let maxR = 2;
+  let ncur = n;
+  for (let i = 0; i < ns; i++) {
+    const r = load<i32>(p.radix + (<usize>i << 2));
+    if (r > maxR) maxR = r;
+    const m = ncur / r;
+    const generic = r != 2 && r != 3 && r != 4 && r != 5;
+    const count = <i64>(2 * (r - 1)) * <i64>m + (generic ? 2 * <i64>r : 0);
+    const tab = allocT(count, elem);
+    for (let j = 1; j < r; j++) {
+      const re = <i64>((j - 1) * 2) * m, im = re + m;
+      for (let q = 0; q < m; q++) {
+        sincos2pi(<i64>j * <i64>q, <i64>ncur);
+        storeT(tab, re + q, elem, twCos);
+        storeT(tab, im + q, elem, -twSin);
+      }
+    }
+    if (generic) {
+      const base = <i64>(2 * (r - 1)) * <i64>m;
+      for (let k = 0; k < r; k++) {
+        sincos2pi(k, r);
+        storeT(tab, base + k, elem, twCos);
+        storeT(tab, base + r + k, elem, twSin);
+      }
+    }
+    store<usize>(p.tabs + (<usize>i << alignof<usize>()), tab);
+    ncur = m;
+  }
+  p.tmp = heap.alloc(<usize>maxR * 64);
+  return p;
+}
+
+export function planReal(n: i32, elem: i32): FftPlan {
+  const p = changetype<FftPlan>(heap.alloc(offsetof<FftPlan>()));
+  memory.fill(changetype<usize>(p), 0, offsetof<FftPlan>());
+  p.n = n;
+  p.elem = elem;
+  if (n % 2 == 0) {
+    const h = n >> 1;
+    p.algo = ALGO_REAL_HALF;
+    p.sub = changetype<usize>(planComplex(h, elem));
+    // post-pass twiddles W_n^k = e^(-2 pi i k / n), k < h
+    p.cr = allocT(h, elem); p.ci = allocT(h, elem);
+    for (let k = 0; k < h; k++) {
+      sincos2pi(k, n);
+      storeT(p.cr, k, elem, twCos);
+      storeT(p.ci, k, elem, -twSin);
+    }
+  } else {
+    p.algo = ALGO_REAL_FULL;
+    p.sub = changetype<usize>(planComplex(n, elem));
+  }
+  return p;
+}
+
+export function destroyPlan(p: FftPlan): void {
+  if (p.algo == ALGO_STOCKHAM) {
+    for (let i = 0; i < p.nstages; i++) heap.free(load<usize>(p.tabs + (<usize>i << alignof<usize>())));
+  }
+  if (p.sub != 0) destroyPlan(changetype<FftPlan>(p.sub));
+  freeIf(p.radix); freeIf(p.tabs); freeIf(p.tmp);
+  freeIf(p.ar); freeIf(p.ai); freeIf(p.br); freeIf(p.bi);
+  freeIf(p.cr); freeIf(p.ci); freeIf(p.fr); freeIf(p.fi);
+  heap.free(changetype<usize>(p));
+}
+
+@inline function freeIf(ptr: usize): void { if (ptr != 0) heap.free(ptr); }
+
+// ---- execution on planar data -------------------------------------------------------------
+
+import { stage } from "./kernels";
+
+// Where the last dft() left its result (one of the two pairs it was given, same orientation).
+export let resR: usize = 0;
+export let resI: usize = 0;
+
+/**
+ * Forward DFT of the planar data (dr, di) (length n), using (or) as the second buffer pair.
+ * The result is left in one of the two pairs and named by resR, resI. Every inverse here is done
+ * by the swap identity IDFT(z) = swap(DFT(swap(z))), swap(a + ib) = b + ia: the caller stores
+ * Im z where dft() reads the real part, and reads the real part of the answer from resI.
+ */
+export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): void {
+  if (p.algo == ALGO_BLUESTEIN) { bluestein<T>(p, dr, di, or, oi); return; }
+  let xr = dr, xi = di, yr = or, yi = oi;
+  let s = 1, ncur = p.n;
+  for (let i = 0; i < p.nstages; i++) {
+    const r = load<i32>(p.radix + (<usize>i << 2));
+    stage<T>(r, ncur, s, xr, xi, yr, yi, load<usize>(p.tabs + (<usize>i << alignof<usize>())), p.tmp);
+    ncur /= r; s *= r;
+    const tr = xr, ti = xi; xr = yr; xi = yi; yr = tr; yi = ti;
+  }
+  resR = xr; resI = xi;
+}
+
+/** dft() whose result is copied into (outR, outI). */
+export function dftInto<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize, outR: usize, outI: usize): void {
+  dft<T>(p, dr, di, or, oi);
+  const bytes = <usize>p.n * sizeof<T>();
+  memory.copy(outR, resR, bytes);
+  memory.copy(outI, resI, bytes);
+}
+
+/** Bluestein's chirp-z: X_k = c_k sum_j (x_j c_j) conj(c_(k-j)), the convolution done with
+ *  power-of-two FFTs of length m >= 2n - 1. Result goes to (or, oi). */
+function bluestein<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): void {
+  const sub = changetype<FftPlan>(p.sub);
+  const n = p.n, m = p.m;
+  const B = sizeof<T>();
+  const ur = sub.ar, ui = sub.ai;
+  for (let k = 0; k < n; k++) {
+    const o = <usize>k * B;
+    const xr = load<T>(dr + o), xi = load<T>(di + o);
+    const cr = load<T>(p.cr + o), ci = load<T>(p.ci + o);
+    store<T>(ur + o, <T>(xr * cr - xi * ci));
+    store<T>(ui + o, <T>(xr * ci + xi * cr));
+  }
+  memory.fill(ur + <usize>n * B, 0, <usize>(m - n) * B);
+  memory.fill(ui + <usize>n * B, 0, <usize>(m - n) * B);
+  dft<T>(sub, ur, ui, sub.br, sub.bi);
+  let ar = resR, ai = resI;
+  const wr = ar == ur ? sub.br : ur, wi = ar == ur ? sub.bi : ui;
+  for (let k = 0; k < m; k++) {
+    const o = <usize>k * B;
+    const xr = load<T>(ar + o), xi = load<T>(ai + o);
+    const fr = load<T>(p.fr + o), fi = load<T>(p.fi + o);
+    store<T>(ar + o, <T>(xr * fr - xi * fi));
+    store<T>(ai + o, <T>(xr * fi + xi * fr));
+  }
+  // inverse by the swap trick: the true real part ends up in resI, the imaginary in resR
+  dft<T>(sub, ai, ar, wi, wr);
+  const gr = resI, gi = resR;
+  for (let k = 0; k < n; k++) {
+    const o = <usize>k * B;
+    const xr = load<T>(gr + o), xi = load<T>(gi + o);
+    const cr = load<T>(p.cr + o), ci = load<T>(p.ci + o);
+    store<T>(or + o, <T>(xr * cr - xi * ci));
+    store<T>(oi + o, <T>(xr * ci + xi * cr));
+  }
+  resR = or; resI = oi;
+}

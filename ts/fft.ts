@@ -1,0 +1,392 @@
+// The FFT family: numpy's conventions, complex data interleaved [re0, im0, re1, im1, ...].
+// Output type follows input type (Float32Array -> f32 kernels, Float64Array -> f64 kernels).
+
+import { getCore, onCoreLoaded } from './init.js';
+import { stage, copyIn, copyOut } from './memory.js';
+import {
+  type FloatArray, checkFloatArray, checkPositiveInt, typeError, rangeError,
+} from './errors.js';
+
+export type Norm = 'backward' | 'ortho' | 'forward';
+export type DType = 'f32' | 'f64';
+export type FftKind = 'complex' | 'real';
+
+export interface FftOptions<T extends FloatArray = FloatArray> {
+  /** numpy's normalisation: 'backward' (default; inverse scaled 1/n), 'ortho' (both 1/sqrt n),
+   *  'forward' (forward scaled 1/n). */
+  norm?: Norm;
+  /** Number of contiguous transforms in x (default 1). */
+  batch?: number;
+  /** Where to write the result; must have the output's type and exact length. */
+  out?: T;
+}
+
+const NORM_CODE: Record<Norm, number> = { backward: 0, ortho: 1, forward: 2 };
+const MAX_N = 2 ** 27;
+
+function normCode(norm: unknown): number {
+  if (norm === undefined) return 0;
+  if (typeof norm !== 'string') throw typeError('opts.norm', "one of 'backward', 'ortho', 'forward'", norm);
+  const c = NORM_CODE[norm as Norm];
+  if (c === undefined) throw rangeError('opts.norm', "one of 'backward', 'ortho', 'forward'", norm);
+  return c;
+}
+
+function checkOpts(opts: unknown): FftOptions {
+  if (opts === undefined || opts === null) return {};
+  if (typeof opts !== 'object') throw typeError('opts', 'an options object', opts);
+  return opts as FftOptions;
+}
+
+function batchOf(opts: FftOptions): number {
+  return opts.batch === undefined ? 1 : checkPositiveInt('opts.batch', opts.batch);
+}
+
+function outFor<T extends FloatArray>(x: T, length: number, out: unknown): T {
+  if (out === undefined || out === null) return new (x.constructor as { new(n: number): T })(length);
+  if (out.constructor !== x.constructor) {
+    throw typeError('opts.out', `a ${x.constructor.name} (the input's type)`, out);
+  }
+  if ((out as T).length !== length) throw rangeError('opts.out', `an array of length ${length}`, out);
+  return out as T;
+}
+
+function elemOf(x: FloatArray): 4 | 8 {
+  return x instanceof Float32Array ? 4 : 8;
+}
+
+function complexLength(name: string, x: FloatArray, batch: number): number {
+  if (x.length === 0) throw rangeError(name, 'a non-empty array', x);
+  if (x.length % 2 !== 0) throw rangeError(name, 'an even length (interleaved complex values)', x);
+  const n = x.length / 2 / batch;
+  if (!Number.isInteger(n)) throw rangeError(name, `a length divisible by 2 * batch (batch = ${batch})`, x);
+  if (n > MAX_N) throw rangeError(name, `at most ${MAX_N} complex values per transform`, x);
+  return n;
+}
+
+// ---- plans ----------------------------------------------------------------------------------
+
+const registry = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry<{ ptr: number; gen: number }>((h) => {
+    if (h.gen === generation && h.ptr) getCore().fftPlanDestroy(h.ptr);
+  })
+  : null;
+// Bumped on every (re)load so pointers from an older instance are never freed into a new one.
+let generation = 0;
+
+const disposeSym: symbol = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for('Symbol.dispose');
+
+/** Algorithm the plan's constructor chose (cost model in assembly/fft/plan.ts). */
+export type FftAlgorithm = 'stockham' | 'bluestein' | 'real-half' | 'real-full';
+const ALGOS: FftAlgorithm[] = ['stockham', 'bluestein', 'real-half', 'real-full'];
+
+/**
+ * A transform of one length, precision and kind, with its twiddles and scratch held in the
+ * arena. Reusing a plan avoids all setup; dispose() (or `using`) releases its memory.
+ */
+export class FftPlan {
+  readonly n: number;
+  readonly dtype: DType;
+  readonly kind: FftKind;
+  #ptr: number;
+  #gen: number;
+  #token = {};
+
+  constructor(n: number, opts: { dtype?: DType; kind?: FftKind } = {}) {
+    checkPositiveInt('n', n, MAX_N);
+    const o = checkOpts(opts) as { dtype?: DType; kind?: FftKind };
+    const dtype = o.dtype ?? 'f64';
+    if (dtype !== 'f32' && dtype !== 'f64') throw rangeError('opts.dtype', "'f32' or 'f64'", dtype);
+    const kind = o.kind ?? 'complex';
+    if (kind !== 'complex' && kind !== 'real') throw rangeError('opts.kind', "'complex' or 'real'", kind);
+    this.n = n;
+    this.dtype = dtype;
+    this.kind = kind;
+    this.#ptr = getCore().fftPlanCreate(n, dtype === 'f32' ? 4 : 8, kind === 'real' ? 1 : 0);
+    this.#gen = generation;
+    registry?.register(this, { ptr: this.#ptr, gen: this.#gen }, this.#token);
+  }
+
+  /** Arena address of the plan, for the other families' kernels. */
+  get pointer(): number {
+    if (!this.#ptr) throw new Error('spectrakit: this FFT plan was disposed');
+    if (this.#gen !== generation) throw new Error('spectrakit: this FFT plan belongs to a previous load of the module');
+    return this.#ptr;
+  }
+
+  get algorithm(): FftAlgorithm {
+    return ALGOS[getCore().fftPlanAlgorithm(this.pointer)];
+  }
+
+  get disposed(): boolean {
+    return this.#ptr === 0;
+  }
+
+  #check(x: FloatArray): void {
+    if ((x instanceof Float32Array ? 'f32' : 'f64') !== this.dtype) {
+      throw typeError('x', `a ${this.dtype === 'f32' ? 'Float32Array' : 'Float64Array'} (the plan's dtype)`, x);
+    }
+  }
+
+  /** Forward transform. Complex plans: n complex in, n complex out per batch item. Real plans:
+   *  n reals in, n/2+1 complex out. */
+  forward<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
+    checkFloatArray('x', x);
+    this.#check(x);
+    const o = checkOpts(opts) as FftOptions<T>;
+    const batch = batchOf(o);
+    const norm = normCode(o.norm);
+    const ptr = this.pointer;
+    if (this.kind === 'complex') {
+      if (x.length !== 2 * this.n * batch) throw rangeError('x', `length 2 * n * batch = ${2 * this.n * batch}`, x);
+      const out = outFor(x, x.length, o.out);
+      return execComplex(ptr, x, out, this.n, batch, 0, norm);
+    }
+    if (x.length !== this.n * batch) throw rangeError('x', `length n * batch = ${this.n * batch}`, x);
+    const out = outFor(x, 2 * (Math.floor(this.n / 2) + 1) * batch, o.out);
+    return execRfft(ptr, x, out, this.n, batch, norm);
+  }
+
+  /** Inverse transform (the exact inverse of forward() under the same norm). Real plans take
+   *  n/2+1 complex values per batch item and return n reals; the imaginary parts of the DC (and,
+   *  for even n, Nyquist) bins are ignored, as numpy does. */
+  inverse<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
+    checkFloatArray('x', x);
+    this.#check(x);
+    const o = checkOpts(opts) as FftOptions<T>;
+    const batch = batchOf(o);
+    const norm = normCode(o.norm);
+    const ptr = this.pointer;
+    if (this.kind === 'complex') {
+      if (x.length !== 2 * this.n * batch) throw rangeError('x', `length 2 * n * batch = ${2 * this.n * batch}`, x);
+      const out = outFor(x, x.length, o.out);
+      return execComplex(ptr, x, out, this.n, batch, 1, norm);
+    }
+    const nin = Math.floor(this.n / 2) + 1;
+    if (x.length !== 2 * nin * batch) throw rangeError('x', `length 2 * (floor(n/2)+1) * batch = ${2 * nin * batch}`, x);
+    const out = outFor(x, this.n * batch, o.out);
+    return execIrfft(ptr, x, out, this.n, batch, norm);
+  }
+
+  dispose(): void {
+    if (this.#ptr && this.#gen === generation) getCore().fftPlanDestroy(this.#ptr);
+    registry?.unregister(this.#token);
+    this.#ptr = 0;
+  }
+
+  [disposeSym](): void {
+    this.dispose();
+  }
+}
+
+/** Creates a plan owned by the caller (not shared with the one-shot functions' cache). */
+export function fftPlan(n: number, opts?: { dtype?: DType; kind?: FftKind }): FftPlan {
+  return new FftPlan(n, opts);
+}
+
+// One-shot calls reuse plans from a small LRU cache; evicted plans are disposed.
+const CACHE_SIZE = 16;
+const cache = new Map<string, FftPlan>();
+
+onCoreLoaded(() => { generation++; cache.clear(); });
+
+function cachedPlan(n: number, dtype: DType, kind: FftKind): FftPlan {
+  const key = `${kind}:${dtype}:${n}`;
+  let p = cache.get(key);
+  if (p) {
+    cache.delete(key);
+    cache.set(key, p);
+    return p;
+  }
+  p = new FftPlan(n, { dtype, kind });
+  cache.set(key, p);
+  if (cache.size > CACHE_SIZE) {
+    const oldest = cache.keys().next().value as string;
+    cache.get(oldest)!.dispose();
+    cache.delete(oldest);
+  }
+  return p;
+}
+
+/** Disposes every cached plan (their memory returns to the arena). */
+export function clearPlanCache(): void {
+  for (const p of cache.values()) p.dispose();
+  cache.clear();
+}
+
+// ---- execution ------------------------------------------------------------------------------
+
+function run<T extends FloatArray>(x: T, inLen: number, out: T, outLen: number, body: (p: number) => void): T {
+  const B = x.BYTES_PER_ELEMENT;
+  const ptr = stage(Math.max(inLen, outLen) * B); // may grow memory: views taken after
+  copyIn(x, ptr);
+  body(ptr);
+  copyOut(out, ptr, outLen);
+  return out;
+}
+
+function execComplex<T extends FloatArray>(plan: number, x: T, out: T, n: number, batch: number,
+                                           inverse: number, norm: number): T {
+  const c = getCore();
+  const fct = c.fftNormFactor(n, norm, inverse);
+  return run(x, x.length, out, out.length, (p) => c.fftExec(plan, p, p, batch, inverse, fct));
+}
+
+function execRfft<T extends FloatArray>(plan: number, x: T, out: T, n: number, batch: number, norm: number): T {
+  const c = getCore();
+  const fct = c.fftNormFactor(n, norm, 0);
+  // in and out share the block: the kernel reads item b before writing it, but items overlap,
+  // so the output goes to its own region after the input.
+  const B = x.BYTES_PER_ELEMENT;
+  const ptr = stage((x.length + out.length) * B);
+  copyIn(x, ptr);
+  c.rfftExec(plan, ptr, ptr + x.length * B, batch, fct);
+  copyOut(out, ptr + x.length * B, out.length);
+  return out;
+}
+
+function execIrfft<T extends FloatArray>(plan: number, x: T, out: T, n: number, batch: number, norm: number): T {
+  const c = getCore();
+  const fct = c.fftNormFactor(n, norm, 1);
+  const B = x.BYTES_PER_ELEMENT;
+  const ptr = stage((x.length + out.length) * B);
+  copyIn(x, ptr);
+  c.irfftExec(plan, ptr, ptr + x.length * B, batch, fct);
+  copyOut(out, ptr + x.length * B, out.length);
+  return out;
+}
+
+function dtypeOf(x: FloatArray): DType {
+  return x instanceof Float32Array ? 'f32' : 'f64';
+}
+
+// ---- one-shot API ---------------------------------------------------------------------------
+
+/** Forward DFT, X[k] = sum_j x[j] e^(-2 pi i jk/n), of interleaved complex data (any n >= 1). */
+export function fft<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
+  checkFloatArray('x', x);
+  const o = checkOpts(opts) as FftOptions<T>;
+  const batch = batchOf(o);
+  const norm = normCode(o.norm);
+  const n = complexLength('x', x, batch);
+  const out = outFor(x, x.length, o.out);
+  return execComplex(cachedPlan(n, dtypeOf(x), 'complex').pointer, x, out, n, batch, 0, norm);
+}
+
+/** Inverse DFT, scaled 1/n under the default norm ('backward'). */
+export function ifft<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
+  checkFloatArray('x', x);
+  const o = checkOpts(opts) as FftOptions<T>;
+  const batch = batchOf(o);
+  const norm = normCode(o.norm);
+  const n = complexLength('x', x, batch);
+  const out = outFor(x, x.length, o.out);
+  return execComplex(cachedPlan(n, dtypeOf(x), 'complex').pointer, x, out, n, batch, 1, norm);
+}
+
+/** DFT of real data: n reals -> the n/2+1 non-negative-frequency bins, interleaved complex. */
+export function rfft<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
+  checkFloatArray('x', x);
+  const o = checkOpts(opts) as FftOptions<T>;
+  const batch = batchOf(o);
+  const norm = normCode(o.norm);
+  if (x.length === 0) throw rangeError('x', 'a non-empty array', x);
+  const n = x.length / batch;
+  if (!Number.isInteger(n)) throw rangeError('x', `a length divisible by batch (batch = ${batch})`, x);
+  if (n > MAX_N) throw rangeError('x', `at most ${MAX_N} values per transform`, x);
+  const out = outFor(x, 2 * (Math.floor(n / 2) + 1) * batch, o.out);
+  return execRfft(cachedPlan(n, dtypeOf(x), 'real').pointer, x, out, n, batch, norm);
+}
+
+/**
+ * Inverse of rfft: X holds m complex values per batch item; returns n reals per item. As numpy,
+ * n defaults to 2(m - 1), X is cropped or zero-padded to n/2+1 values, and the imaginary parts of
+ * the DC (and for even n the Nyquist) bins are ignored.
+ */
+export function irfft<T extends FloatArray>(X: T, n?: number, opts?: FftOptions<T>): T {
+  checkFloatArray('X', X);
+  const o = checkOpts(opts) as FftOptions<T>;
+  const batch = batchOf(o);
+  const norm = normCode(o.norm);
+  if (X.length === 0) throw rangeError('X', 'a non-empty array', X);
+  if (X.length % 2 !== 0) throw rangeError('X', 'an even length (interleaved complex values)', X);
+  const m = X.length / 2 / batch;
+  if (!Number.isInteger(m)) throw rangeError('X', `a length divisible by 2 * batch (batch = ${batch})`, X);
+  if (n === undefined) {
+    n = 2 * (m - 1);
+    if (n < 1) throw rangeError('n', 'an output length (X has a single value, so n cannot be inferred)', n);
+  } else {
+    checkPositiveInt('n', n, MAX_N);
+  }
+  const nin = Math.floor(n / 2) + 1;
+  let src = X;
+  if (m !== nin) {
+    // numpy semantics: crop or zero-pad each item to n/2+1 values
+    src = new (X.constructor as { new(n: number): T })(2 * nin * batch);
+    const keep = 2 * Math.min(m, nin);
+    for (let b = 0; b < batch; b++) src.set(X.subarray(2 * m * b, 2 * m * b + keep), 2 * nin * b);
+  }
+  const out = outFor(X, n * batch, o.out);
+  return execIrfft(cachedPlan(n, dtypeOf(X), 'real').pointer, src, out, n, batch, norm);
+}
+
+function fft2Impl<T extends FloatArray>(x: T, rows: number, cols: number, opts: FftOptions<T> | undefined, inverse: number): T {
+  checkFloatArray('x', x);
+  checkPositiveInt('rows', rows, MAX_N);
+  checkPositiveInt('cols', cols, MAX_N);
+  const o = checkOpts(opts) as FftOptions<T>;
+  const batch = batchOf(o);
+  const norm = normCode(o.norm);
+  if (x.length !== 2 * rows * cols * batch) {
+    throw rangeError('x', `length 2 * rows * cols * batch = ${2 * rows * cols * batch}`, x);
+  }
+  const out = outFor(x, x.length, o.out);
+  const dt = dtypeOf(x);
+  const pr = cachedPlan(cols, dt, 'complex');
+  const pc = cachedPlan(rows, dt, 'complex');
+  const c = getCore();
+  const fct = c.fftNormFactor(rows * cols, norm, inverse);
+  return run(x, x.length, out, out.length, (p) => c.fft2Exec(pr.pointer, pc.pointer, p, p, rows, cols, batch, inverse, fct));
+}
+
+/** 2-D DFT of a row-major rows x cols complex matrix (interleaved). */
+export function fft2<T extends FloatArray>(x: T, rows: number, cols: number, opts?: FftOptions<T>): T {
+  return fft2Impl(x, rows, cols, opts, 0);
+}
+
+/** 2-D inverse DFT (scaled 1/(rows cols) under the default norm). */
+export function ifft2<T extends FloatArray>(x: T, rows: number, cols: number, opts?: FftOptions<T>): T {
+  return fft2Impl(x, rows, cols, opts, 1);
+}
+
+function brImpl<T extends FloatArray>(x: T, opts: Omit<FftOptions<T>, 'norm'> | undefined, inverse: number): T {
+  checkFloatArray('x', x);
+  const o = checkOpts(opts) as FftOptions<T>;
+  const batch = batchOf(o);
+  const n = complexLength('x', x, batch);
+  if ((n & (n - 1)) !== 0) throw rangeError('x', 'a power-of-two number of complex values', x);
+  const out = outFor(x, x.length, o.out);
+  const plan = cachedPlan(n, dtypeOf(x), 'complex').pointer;
+  const c = getCore();
+  // the inverse permutes on the way out, so its input and output regions must differ
+  const B = x.BYTES_PER_ELEMENT;
+  const ptr = stage(2 * x.length * B);
+  copyIn(x, ptr);
+  c.fftbrExec(plan, ptr, ptr + x.length * B, batch, inverse);
+  copyOut(out, ptr + x.length * B, out.length);
+  return out;
+}
+
+/**
+ * QMCPy's bit-reversed-order FFT: fftbr(x) = DFT(x read in bit-reversed order) / sqrt(n), output
+ * in natural order; n a power of two. Diagonalises kernel matrices on lattice points generated
+ * in radical-inverse order without a reorder pass.
+ */
+export function fftbr<T extends FloatArray>(x: T, opts?: Omit<FftOptions<T>, 'norm'>): T {
+  return brImpl(x, opts, 0);
+}
+
+/** The exact inverse of fftbr: natural-order input, output in bit-reversed order. */
+export function ifftbr<T extends FloatArray>(x: T, opts?: Omit<FftOptions<T>, 'norm'>): T {
+  return brImpl(x, opts, 1);
+}

@@ -1,0 +1,60 @@
+// Moving data between JS arrays and the Wasm arena.
+//
+// Any call into Wasm that allocates may grow linear memory, which detaches every typed-array view
+// of the old buffer. So views are never kept across such calls: view() re-derives one whenever
+// `view.buffer !== memory.buffer`. User arrays are never views of Wasm memory: input is copied in
+// and results copied out, so growth can never make a user's array stale.
+
+import { getCore, onCoreLoaded } from './init.js';
+import type { FloatArray } from './errors.js';
+
+let f32: Float32Array | null = null;
+let f64: Float64Array | null = null;
+// One grow-only staging block reused by every call (the arena's busiest allocation).
+let stagePtr = 0;
+let stageBytes = 0;
+
+onCoreLoaded(() => { f32 = null; f64 = null; stagePtr = 0; stageBytes = 0; });
+
+export function viewF32(): Float32Array {
+  const buf = getCore().memory.buffer;
+  if (!f32 || f32.buffer !== buf) f32 = new Float32Array(buf);
+  return f32;
+}
+
+export function viewF64(): Float64Array {
+  const buf = getCore().memory.buffer;
+  if (!f64 || f64.buffer !== buf) f64 = new Float64Array(buf);
+  return f64;
+}
+
+export function viewOf(ctor: Float32ArrayConstructor | Float64ArrayConstructor): FloatArray {
+  return ctor === Float32Array ? viewF32() : viewF64();
+}
+
+/** A staging block of at least `bytes`, valid until the next stage() call. May grow memory. */
+export function stage(bytes: number): number {
+  if (bytes > stageBytes) {
+    const c = getCore();
+    if (stagePtr) c.free(stagePtr);
+    stagePtr = 0;
+    stageBytes = 0;
+    const size = Math.max(bytes, 4096);
+    stagePtr = c.alloc(size);
+    stageBytes = size;
+  }
+  return stagePtr;
+}
+
+/** Copies x into the arena at byte offset ptr (x's element type). */
+export function copyIn(x: FloatArray, ptr: number): void {
+  const v = x instanceof Float32Array ? viewF32() : viewF64();
+  v.set(x, ptr / x.BYTES_PER_ELEMENT);
+}
+
+/** Copies `length` elements at byte offset ptr into out (from its start). */
+export function copyOut(out: FloatArray, ptr: number, length: number): void {
+  const v = out instanceof Float32Array ? viewF32() : viewF64();
+  const i = ptr / out.BYTES_PER_ELEMENT;
+  out.set(v.subarray(i, i + length));
+}
