@@ -1,0 +1,8 @@
+// The corpus's families, in the order they run. A new family adds one file
+// tests/conformance/cases/<family>.js exporting `cases` and one line here.
+
+import { cases as fft } from './cases/fft.js';
+
+export const families = {
+  fft,
+};
