@@ -178,10 +178,13 @@ export async function kissfft() {
   };
 }
 
-/** Loads every peer; a peer that fails to load is reported and left out, never fatal. */
-export async function loadPeers(log = console.error) {
+const LOADERS = [['pffft-wasm', pffft], ['kissfft-wasm', kissfft], ['fft.js', fftjs]];
+
+/** Loads the peers (all, or those named); one that fails to load is reported and left out. */
+export async function loadPeers(log = console.error, names = LOADERS.map(([n]) => n)) {
   const peers = [];
-  for (const [name, load] of [['pffft-wasm', pffft], ['kissfft-wasm', kissfft], ['fft.js', fftjs]]) {
+  for (const [name, load] of LOADERS) {
+    if (!names.includes(name)) continue;
     try {
       peers.push(await load());
     } catch (e) {
