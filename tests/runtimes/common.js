@@ -8,6 +8,8 @@ import { compareToGolden } from '../conformance/corpus.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const IS_CI = process.env.CI === 'true' || process.env.CI === '1';
+/** CONFORMANCE_VERBOSE=1 lists every loading check of every scenario. */
+const VERBOSE = !!process.env.CONFORMANCE_VERBOSE;
 
 export function loadGolden() {
   const file = fileURLToPath(new URL('../conformance/golden.json', import.meta.url));
@@ -111,21 +113,25 @@ export function judge(scenario, result, golden) {
 
 /**
  * The outcome of one runtime: { runtime, status: 'passed'|'failed'|'skipped', text, details }.
- * `scenarios`: [{ scenario, result, extra? }] from the runner.
+ * `scenarios`: [{ scenario, label?, result, problem? }] from the runner.
  */
 export function summarize(runtime, version, scenarios, golden, ms) {
   const details = [];
   let checks = 0;
   let hashes = 0;
   let ok = true;
-  for (const { scenario, result, problem } of scenarios) {
+  for (const { scenario, label, result, problem } of scenarios) {
     const j = problem && !result ? { lines: [], checks: 0, hashes: 0 } : judge(scenario, result, golden);
     checks += j.checks;
     hashes += j.hashes;
     if (problem) j.lines.unshift(problem);
+    if (VERBOSE && result) {
+      for (const c of result.checks) details.push(`[${label ?? scenario}] ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}${c.detail ? ` (${c.detail})` : ''}`);
+      details.push(`[${label ?? scenario}] ${Object.keys(result.hashes).length} hashes in ${Math.round(result.ms ?? 0)} ms`);
+    }
     if (j.lines.length) {
       ok = false;
-      for (const l of j.lines) details.push(`[${scenario}] ${l}`);
+      for (const l of j.lines) details.push(`[${label ?? scenario}] ${l}`);
     }
   }
   const text = `${runtime} (${version}): ${scenarios.length} loading scenarios, ${checks} loading checks, ` +
