@@ -1,7 +1,7 @@
 // Exported FFT entry points over interleaved data. A plan's work buffers receive the planar
 // copy; `fct` is the normalisation factor, applied in the final pass (pocketfft's explicit scale).
 
-import { FftPlan, planComplex, planReal, destroyPlan, dft, resR, resI, ALGO_REAL_HALF } from "./plan";
+import { FftPlan, planComplex, planReal, destroyPlan, dft, dftInterleaved, resR, resI, ALGO_REAL_HALF } from "./plan";
 import { deinterleave, interleave } from "./kernels";
 
 /** Normalisation factor of numpy's `norm` for a transform of n points. norm: 0 'backward',
@@ -31,16 +31,7 @@ function complexT<T>(p: FftPlan, inp: usize, out: usize, batch: i32, inverse: i3
   const n = p.n;
   const stride = <usize>n * 2 * sizeof<T>();
   for (let b = 0; b < batch; b++) {
-    const src = inp + <usize>b * stride, dst = out + <usize>b * stride;
-    if (inverse) {
-      deinterleave<T>(src, p.ai, p.ar, n);
-      dft<T>(p, p.ar, p.ai, p.br, p.bi);
-      interleave<T>(resI, resR, dst, n, fct);
-    } else {
-      deinterleave<T>(src, p.ar, p.ai, n);
-      dft<T>(p, p.ar, p.ai, p.br, p.bi);
-      interleave<T>(resR, resI, dst, n, fct);
-    }
+    dftInterleaved<T>(p, inp + <usize>b * stride, out + <usize>b * stride, inverse != 0, fct);
   }
 }
 

@@ -8,6 +8,7 @@
 // its outputs transposed in registers. Everything else runs the same butterfly code one lane wide.
 
 import { vsplat, vadd, vsub, vmul, vload, vstore, lanes } from "../util/simd";
+export { lanes };
 
 // sin(pi/3), cos(2pi/5), cos(4pi/5), sin(2pi/5), sin(4pi/5) to double precision
 const S3: f64 = 0.8660254037844386;
@@ -55,11 +56,16 @@ export function stage<T>(r: i32, ncur: i32, s: i32, xr: usize, xi: usize, yr: us
   return vadd<T>(vmul<T>(ar, wi), vmul<T>(ai, wr));
 }
 
+// Twiddles are broadcast straight from memory (load32_splat / load64_splat: one instruction).
+@inline function ldsplat<T>(ptr: usize): v128 {
+  if (sizeof<T>() == 4) return v128.load32_splat(ptr);
+  return v128.load64_splat(ptr);
+}
 @inline function twr<T>(tab: usize, j: i32, m: i32, p: i32): v128 {
-  return vsplat<T>(load<T>(tab + twOff(j, 0, m, sizeof<T>()) + (<usize>p << alignof<T>())));
+  return ldsplat<T>(tab + twOff(j, 0, m, sizeof<T>()) + (<usize>p << alignof<T>()));
 }
 @inline function twi<T>(tab: usize, j: i32, m: i32, p: i32): v128 {
-  return vsplat<T>(load<T>(tab + twOff(j, 1, m, sizeof<T>()) + (<usize>p << alignof<T>())));
+  return ldsplat<T>(tab + twOff(j, 1, m, sizeof<T>()) + (<usize>p << alignof<T>()));
 }
 
 function r2q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool): void {
@@ -162,22 +168,23 @@ function r4first<T>(m: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usi
   }
 }
 
-/** Stores lanes so that out[4l + k] = Yk[l]. */
-@inline function transpose4<T>(out: usize, a: v128, b: v128, c: v128, d: v128): void {
+/** Stores lanes so that out[4l + k] = Yk[l]; vector v of the result goes to out + v * VS
+ *  (VS = 16 for planar arrays, 32 for the vector-blocked layout). */
+@inline function transpose4<T>(out: usize, a: v128, b: v128, c: v128, d: v128, VS: usize = 16): void {
   if (sizeof<T>() == 4) {
     const t0 = v128.shuffle<f32>(a, b, 0, 4, 1, 5);
     const t1 = v128.shuffle<f32>(a, b, 2, 6, 3, 7);
     const t2 = v128.shuffle<f32>(c, d, 0, 4, 1, 5);
     const t3 = v128.shuffle<f32>(c, d, 2, 6, 3, 7);
     v128.store(out, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5));
-    v128.store(out, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7), 16);
-    v128.store(out, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5), 32);
-    v128.store(out, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7), 48);
+    v128.store(out + VS, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7));
+    v128.store(out + 2 * VS, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5));
+    v128.store(out + 3 * VS, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7));
   } else {
     v128.store(out, v128.shuffle<f64>(a, b, 0, 2));
-    v128.store(out, v128.shuffle<f64>(c, d, 0, 2), 16);
-    v128.store(out, v128.shuffle<f64>(a, b, 1, 3), 32);
-    v128.store(out, v128.shuffle<f64>(c, d, 1, 3), 48);
+    v128.store(out + VS, v128.shuffle<f64>(c, d, 0, 2));
+    v128.store(out + 2 * VS, v128.shuffle<f64>(a, b, 1, 3));
+    v128.store(out + 3 * VS, v128.shuffle<f64>(c, d, 1, 3));
   }
 }
 
@@ -290,8 +297,8 @@ function rgq<T>(r: i32, m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usi
         let idx = 0;
         for (let k = 1; k <= h; k++) {
           idx += j; if (idx >= r) idx -= r;
-          const c = vsplat<T>(load<T>(roots + (<usize>idx << alignof<T>())));
-          const sn = vsplat<T>(load<T>(roots + (<usize>(r + idx) << alignof<T>())));
+          const c = ldsplat<T>(roots + (<usize>idx << alignof<T>()));
+          const sn = ldsplat<T>(roots + (<usize>(r + idx) << alignof<T>()));
           const o = tmp + (<usize>(k - 1) << 6);
           ur = vadd<T>(ur, vmul<T>(c, v128.load(o)));
           ui = vadd<T>(ui, vmul<T>(c, v128.load(o, 16)));
@@ -356,5 +363,142 @@ export function interleave<T>(sr: usize, si: usize, dst: usize, n: i32, fct: f64
     if (scale) { a = <T>(a * <T>fct); b = <T>(b * <T>fct); }
     store<T>(dst + <usize>(2 * k) * B, a);
     store<T>(dst + <usize>(2 * k + 1) * B, b);
+  }
+}
+
+// ---- the power-of-two fast path: vector-blocked layout -----------------------------------------
+// Power-of-two plans keep their work data "vector-blocked": for each group of L complex values the
+// L real parts are stored as one v128 and the L imaginary parts right after it (32 bytes a group).
+// Element e's group then sits at byte 2 B e, the imaginary vector at a constant +16, so each
+// butterfly leg needs one address instead of two; the kernels below are the only ones that see
+// this layout. The first stage reads interleaved input directly and the last writes interleaved
+// (and scaled) output, saving the two conversion passes. SW selects the swap identity used for
+// inverses (u16: swap re and im on the way in and out; u8: not).
+
+let ilRe: v128 = v128.splat<i32>(0);
+let ilIm: v128 = v128.splat<i32>(0);
+/** Loads L complex values at complex index k of interleaved memory into ilRe, ilIm. */
+@inline function loadIL<T, SW>(src: usize, k: i32): void {
+  const B = sizeof<T>();
+  const a = v128.load(src + <usize>(2 * k) * B), b = v128.load(src + <usize>(2 * k) * B, 16);
+  let re: v128, im: v128;
+  if (sizeof<T>() == 4) {
+    re = v128.shuffle<f32>(a, b, 0, 2, 4, 6);
+    im = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+  } else {
+    re = v128.shuffle<f64>(a, b, 0, 2);
+    im = v128.shuffle<f64>(a, b, 1, 3);
+  }
+  if (sizeof<SW>() == 2) { ilRe = im; ilIm = re; } else { ilRe = re; ilIm = im; }
+}
+
+/** First radix-4 stage (s = 1, vectorised over p), interleaved input -> blocked y. */
+export function r4firstB<T, SW>(m: i32, src: usize, y: usize, tab: usize): void {
+  const B = sizeof<T>();
+  const L = lanes<T>();
+  const mB = <usize>m * B;
+  for (let p = 0; p < m; p += L) {
+    const pb = <usize>p * B;
+    loadIL<T, SW>(src, p); const ar = ilRe, ai = ilIm;
+    loadIL<T, SW>(src, p + m); const br = ilRe, bi = ilIm;
+    loadIL<T, SW>(src, p + 2 * m); const cr = ilRe, ci = ilIm;
+    loadIL<T, SW>(src, p + 3 * m); const dr = ilRe, di = ilIm;
+    const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
+    const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
+    const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
+    const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
+    const y0r = vadd<T>(t0r, t2r), y0i = vadd<T>(t0i, t2i);
+    const u1r = vadd<T>(t1r, t3i), u1i = vsub<T>(t1i, t3r);
+    const u2r = vsub<T>(t0r, t2r), u2i = vsub<T>(t0i, t2i);
+    const u3r = vsub<T>(t1r, t3i), u3i = vadd<T>(t1i, t3r);
+    const w1r = v128.load(tab + pb), w1i = v128.load(tab + mB + pb);
+    const w2r = v128.load(tab + 2 * mB + pb), w2i = v128.load(tab + 3 * mB + pb);
+    const w3r = v128.load(tab + 4 * mB + pb), w3i = v128.load(tab + 5 * mB + pb);
+    const y1r = cmulR<T>(u1r, u1i, w1r, w1i), y1i = cmulI<T>(u1r, u1i, w1r, w1i);
+    const y2r = cmulR<T>(u2r, u2i, w2r, w2i), y2i = cmulI<T>(u2r, u2i, w2r, w2i);
+    const y3r = cmulR<T>(u3r, u3i, w3r, w3i), y3i = cmulI<T>(u3r, u3i, w3r, w3i);
+    const ob = y + <usize>(4 * p) * 2 * B;
+    transpose4<T>(ob, y0r, y1r, y2r, y3r, 32);
+    transpose4<T>(ob + 16, y0i, y1i, y2i, y3i, 32);
+  }
+}
+
+/** Radix-4 stage on blocked data with s a multiple of L (vectorised over q). */
+export function r4B<T>(m: i32, s: i32, x: usize, y: usize, tab: usize): void {
+  const B = sizeof<T>();
+  const sB = <usize>s * 2 * B;       // bytes spanned by s elements
+  const mS = <usize>m * sB;
+  for (let p = 0; p < m; p++) {
+    const w1r = twr<T>(tab, 1, m, p), w1i = twi<T>(tab, 1, m, p);
+    const w2r = twr<T>(tab, 2, m, p), w2i = twi<T>(tab, 2, m, p);
+    const w3r = twr<T>(tab, 3, m, p), w3i = twi<T>(tab, 3, m, p);
+    const a = x + <usize>p * sB, b = a + mS, c = b + mS, d = c + mS;
+    const o0 = y + <usize>(4 * p) * sB, o1 = o0 + sB, o2 = o1 + sB, o3 = o2 + sB;
+    for (let q: usize = 0; q < sB; q += 32) {
+      const ar = v128.load(a + q), ai = v128.load(a + q, 16);
+      const br = v128.load(b + q), bi = v128.load(b + q, 16);
+      const cr = v128.load(c + q), ci = v128.load(c + q, 16);
+      const dr = v128.load(d + q), di = v128.load(d + q, 16);
+      const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
+      const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
+      const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
+      const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
+      v128.store(o0 + q, vadd<T>(t0r, t2r)); v128.store(o0 + q, vadd<T>(t0i, t2i), 16);
+      const y1r = vadd<T>(t1r, t3i), y1i = vsub<T>(t1i, t3r);
+      const y2r = vsub<T>(t0r, t2r), y2i = vsub<T>(t0i, t2i);
+      const y3r = vsub<T>(t1r, t3i), y3i = vadd<T>(t1i, t3r);
+      v128.store(o1 + q, cmulR<T>(y1r, y1i, w1r, w1i)); v128.store(o1 + q, cmulI<T>(y1r, y1i, w1r, w1i), 16);
+      v128.store(o2 + q, cmulR<T>(y2r, y2i, w2r, w2i)); v128.store(o2 + q, cmulI<T>(y2r, y2i, w2r, w2i), 16);
+      v128.store(o3 + q, cmulR<T>(y3r, y3i, w3r, w3i)); v128.store(o3 + q, cmulI<T>(y3r, y3i, w3r, w3i), 16);
+    }
+  }
+}
+
+/** Stores L complex values (re, im lanes) interleaved at byte address o, scaled when asked. */
+@inline function storeIL<T, SW>(o: usize, re: v128, im: v128, scale: bool, f: v128): void {
+  let a = re, b = im;
+  if (sizeof<SW>() == 2) { a = im; b = re; }
+  if (scale) { a = vmul<T>(a, f); b = vmul<T>(b, f); }
+  if (sizeof<T>() == 4) {
+    v128.store(o, v128.shuffle<f32>(a, b, 0, 4, 1, 5));
+    v128.store(o, v128.shuffle<f32>(a, b, 2, 6, 3, 7), 16);
+  } else {
+    v128.store(o, v128.shuffle<f64>(a, b, 0, 2));
+    v128.store(o, v128.shuffle<f64>(a, b, 1, 3), 16);
+  }
+}
+
+/** Last stage (ncur = r in {2, 4}: m = 1, no twiddles) on blocked x, written interleaved to dst
+ *  with the normalisation factor applied. In both layouts element e sits at byte 2 B e. */
+export function lastB<T, SW>(r: i32, s: i32, x: usize, dst: usize, fct: f64): void {
+  const B = sizeof<T>();
+  const scale = fct != 1.0;
+  const f = vsplat<T>(<T>fct);
+  const sB = <usize>s * 2 * B;
+  if (r == 4) {
+    const b = x + sB, c = b + sB, d = c + sB;
+    const o1 = dst + sB, o2 = o1 + sB, o3 = o2 + sB;
+    for (let q: usize = 0; q < sB; q += 32) {
+      const ar = v128.load(x + q), ai = v128.load(x + q, 16);
+      const br = v128.load(b + q), bi = v128.load(b + q, 16);
+      const cr = v128.load(c + q), ci = v128.load(c + q, 16);
+      const dr = v128.load(d + q), di = v128.load(d + q, 16);
+      const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
+      const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
+      const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
+      const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
+      storeIL<T, SW>(dst + q, vadd<T>(t0r, t2r), vadd<T>(t0i, t2i), scale, f);
+      storeIL<T, SW>(o1 + q, vadd<T>(t1r, t3i), vsub<T>(t1i, t3r), scale, f);
+      storeIL<T, SW>(o2 + q, vsub<T>(t0r, t2r), vsub<T>(t0i, t2i), scale, f);
+      storeIL<T, SW>(o3 + q, vsub<T>(t1r, t3i), vadd<T>(t1i, t3r), scale, f);
+    }
+  } else {
+    const b = x + sB, o1 = dst + sB;
+    for (let q: usize = 0; q < sB; q += 32) {
+      const ar = v128.load(x + q), ai = v128.load(x + q, 16);
+      const br = v128.load(b + q), bi = v128.load(b + q, 16);
+      storeIL<T, SW>(dst + q, vadd<T>(ar, br), vadd<T>(ai, bi), scale, f);
+      storeIL<T, SW>(o1 + q, vsub<T>(ar, br), vsub<T>(ai, bi), scale, f);
+    }
   }
 }

@@ -91,8 +91,10 @@ export function planComplex(n: i32, elem: i32, allowBluestein: bool = true): Fft
   p.radix = heap.alloc(<usize>MAX_STAGES * 4);
   p.tabs = heap.alloc(<usize>MAX_STAGES * sizeof<usize>());
   memory.fill(p.tabs, 0, <usize>MAX_STAGES * sizeof<usize>());
-  p.ar = allocT(n, elem); p.ai = allocT(n, elem);
-  p.br = allocT(n, elem); p.bi = allocT(n, elem);
+  // each work pair is one block of 2n reals (imaginary half right after the real half), so it
+  // also serves as a vector-blocked buffer of n complex values for the power-of-two fast path
+  p.ar = allocT(2 * <i64>n, elem); p.ai = p.ar + <usize>n * elem;
+  p.br = allocT(2 * <i64>n, elem); p.bi = p.br + <usize>n * elem;
   if (allowBluestein && useBluestein(n)) {
     p.algo = ALGO_BLUESTEIN;
     const m = nextPow2(2 * n - 1);
@@ -190,7 +192,7 @@ export function destroyPlan(p: FftPlan): void {
   }
   if (p.sub != 0) destroyPlan(changetype<FftPlan>(p.sub));
   freeIf(p.radix); freeIf(p.tabs); freeIf(p.tmp);
-  freeIf(p.ar); freeIf(p.ai); freeIf(p.br); freeIf(p.bi);
+  freeIf(p.ar); freeIf(p.br);
   freeIf(p.cr); freeIf(p.ci); freeIf(p.fr); freeIf(p.fi);
   heap.free(changetype<usize>(p));
 }
@@ -199,7 +201,7 @@ export function destroyPlan(p: FftPlan): void {
 
 // ---- execution on planar data -------------------------------------------------------------
 
-import { stage } from "./kernels";
+import { stage, r4firstB, r4B, lastB, deinterleave, interleave, lanes } from "./kernels";
 
 // Where the last dft() left its result (one of the two pairs it was given, same orientation).
 export let resR: usize = 0;
@@ -269,4 +271,49 @@ function bluestein<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): v
     store<T>(oi + o, <T>(xr * ci + xi * cr));
   }
   resR = or; resI = oi;
+}
+
+/** True when the plan can run the fused interleaved path: a pure power-of-two Stockham plan whose
+ *  first stage is the vectorised radix-4 (s = 1) kernel, with at least two stages. */
+export function fusable<T>(p: FftPlan): bool {
+  if (p.algo != ALGO_STOCKHAM || p.nstages < 2) return false;
+  if ((p.n & (p.n - 1)) != 0) return false;
+  return (p.n >> 2) % lanes<T>() == 0;
+}
+
+/**
+ * Complex DFT from interleaved src to interleaved dst (src == dst allowed), scaled by fct;
+ * inverse (unnormalised) when inverse is set, by the swap identity. Power-of-two plans run the
+ * fused first/last stages; the others deinterleave into the work buffers and interleave back.
+ */
+export function dftInterleaved<T>(p: FftPlan, src: usize, dst: usize, inverse: bool, fct: f64): void {
+  const n = p.n;
+  if (fusable<T>(p)) {
+    // ar and br are each 2n reals long (ai, bi are their upper halves): the blocked buffers
+    const m0 = n >> 2;
+    if (inverse) r4firstB<T, u16>(m0, src, p.ar, load<usize>(p.tabs));
+    else r4firstB<T, u8>(m0, src, p.ar, load<usize>(p.tabs));
+    let x = p.ar, y = p.br;
+    let s = 4, ncur = m0;
+    const last = p.nstages - 1;
+    for (let i = 1; i < last; i++) {
+      // every middle stage of a power-of-two plan is radix 4 (a radix-2 one can only be last)
+      r4B<T>(ncur >> 2, s, x, y, load<usize>(p.tabs + (<usize>i << alignof<usize>())));
+      ncur >>= 2; s <<= 2;
+      const t = x; x = y; y = t;
+    }
+    const r = load<i32>(p.radix + (<usize>last << 2));
+    if (inverse) lastB<T, u16>(r, s, x, dst, fct);
+    else lastB<T, u8>(r, s, x, dst, fct);
+    return;
+  }
+  if (inverse) {
+    deinterleave<T>(src, p.ai, p.ar, n);
+    dft<T>(p, p.ar, p.ai, p.br, p.bi);
+    interleave<T>(resI, resR, dst, n, fct);
+  } else {
+    deinterleave<T>(src, p.ar, p.ai, n);
+    dft<T>(p, p.ar, p.ai, p.br, p.bi);
+    interleave<T>(resR, resI, dst, n, fct);
+  }
 }
