@@ -225,16 +225,30 @@ function run<T extends FloatArray>(x: T, inLen: number, out: T, outLen: number, 
   return out;
 }
 
+// Normalisation factors come from Wasm (so sqrt and division round identically everywhere) and
+// are memoised per (n, norm, direction): a hot loop then makes a single call into the module.
+const fctCache = new Map<number, number>();
+function normFactor(n: number, norm: number, inverse: number): number {
+  const key = n * 8 + norm * 2 + inverse;
+  let f = fctCache.get(key);
+  if (f === undefined) {
+    f = getCore().fftNormFactor(n, norm, inverse);
+    if (fctCache.size > 4096) fctCache.clear();
+    fctCache.set(key, f);
+  }
+  return f;
+}
+
 function execComplex<T extends FloatArray>(plan: number, x: T, out: T, n: number, batch: number,
                                            inverse: number, norm: number): T {
   const c = getCore();
-  const fct = c.fftNormFactor(n, norm, inverse);
+  const fct = normFactor(n, norm, inverse);
   return run(x, x.length, out, out.length, (p) => c.fftExec(plan, p, p, batch, inverse, fct));
 }
 
 function execRfft<T extends FloatArray>(plan: number, x: T, out: T, n: number, batch: number, norm: number): T {
   const c = getCore();
-  const fct = c.fftNormFactor(n, norm, 0);
+  const fct = normFactor(n, norm, 0);
   // in and out share the block: the kernel reads item b before writing it, but items overlap,
   // so the output goes to its own region after the input.
   const B = x.BYTES_PER_ELEMENT;
@@ -247,7 +261,7 @@ function execRfft<T extends FloatArray>(plan: number, x: T, out: T, n: number, b
 
 function execIrfft<T extends FloatArray>(plan: number, x: T, out: T, n: number, batch: number, norm: number): T {
   const c = getCore();
-  const fct = c.fftNormFactor(n, norm, 1);
+  const fct = normFactor(n, norm, 1);
   const B = x.BYTES_PER_ELEMENT;
   const ptr = stage((x.length + out.length) * B);
   copyIn(x, ptr);
@@ -345,7 +359,7 @@ function fft2Impl<T extends FloatArray>(x: T, rows: number, cols: number, opts: 
   const pr = cachedPlan(cols, dt, 'complex');
   const pc = cachedPlan(rows, dt, 'complex');
   const c = getCore();
-  const fct = c.fftNormFactor(rows * cols, norm, inverse);
+  const fct = normFactor(rows * cols, norm, inverse);
   return run(x, x.length, out, out.length, (p) => c.fft2Exec(pr.pointer, pc.pointer, p, p, rows, cols, batch, inverse, fct));
 }
 

@@ -1,8 +1,8 @@
 // Moving data between JS arrays and the Wasm arena.
 //
 // Any call into Wasm that allocates may grow linear memory, which detaches every typed-array view
-// of the old buffer. So views are never kept across such calls: view() re-derives one whenever
-// `view.buffer !== memory.buffer`. User arrays are never views of Wasm memory: input is copied in
+// of the old buffer. So a view is re-derived whenever it has been detached (see viewF64) before
+// every use. User arrays are never views of Wasm memory: input is copied in
 // and results copied out, so growth can never make a user's array stale.
 
 import { getCore, onCoreLoaded } from './init.js';
@@ -14,17 +14,17 @@ let f64: Float64Array | null = null;
 let stagePtr = 0;
 let stageBytes = 0;
 
-onCoreLoaded(() => { f32 = null; f64 = null; stagePtr = 0; stageBytes = 0; });
+onCoreLoaded(() => { f32 = null; f64 = null; lastWin = null; stagePtr = 0; stageBytes = 0; });
 
+// A view spans all of memory, so it has length 0 exactly when growth has detached its buffer:
+// that test costs nothing, unlike reading `memory.buffer` (a native getter) on every call.
 export function viewF32(): Float32Array {
-  const buf = getCore().memory.buffer;
-  if (!f32 || f32.buffer !== buf) f32 = new Float32Array(buf);
+  if (f32 === null || f32.length === 0) f32 = new Float32Array(getCore().memory.buffer);
   return f32;
 }
 
 export function viewF64(): Float64Array {
-  const buf = getCore().memory.buffer;
-  if (!f64 || f64.buffer !== buf) f64 = new Float64Array(buf);
+  if (f64 === null || f64.length === 0) f64 = new Float64Array(getCore().memory.buffer);
   return f64;
 }
 
@@ -52,9 +52,21 @@ export function copyIn(x: FloatArray, ptr: number): void {
   v.set(x, ptr / x.BYTES_PER_ELEMENT);
 }
 
+// The last source window handed to copyOut, reused while the same (buffer, offset, length) comes
+// again: repeated calls on one plan then allocate no view at all.
+let lastWin: FloatArray | null = null;
+
 /** Copies `length` elements at byte offset ptr into out (from its start). */
 export function copyOut(out: FloatArray, ptr: number, length: number): void {
   const v = out instanceof Float32Array ? viewF32() : viewF64();
-  const i = ptr / out.BYTES_PER_ELEMENT;
-  out.set(v.subarray(i, i + length));
+  const w = lastWin;
+  let win: FloatArray;
+  if (w !== null && w.buffer === v.buffer && w.byteOffset === ptr && w.length === length && w.constructor === v.constructor) {
+    win = w;
+  } else {
+    const i = ptr / out.BYTES_PER_ELEMENT;
+    win = v.subarray(i, i + length);
+    lastWin = win;
+  }
+  out.set(win);
 }
