@@ -28,6 +28,7 @@ const TYPES = {
 export function serveRoot() {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    server.requests.push(path);
     const file = normalize(join(ROOT, path));
     if (!file.startsWith(ROOT) || file.split(sep).includes('..') || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -41,6 +42,7 @@ export function serveRoot() {
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
+  server.requests = []; // paths asked for, so a runner can see what a page fetched
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve(server));
@@ -83,6 +85,7 @@ export async function checkChromium() {
       page.on('console', (m) => { if (m.type() === 'error') logs.push(`console: ${m.text()}`); });
       let result = null;
       let problem;
+      server.requests.length = 0;
       try {
         const url = `${origin}/tests/runtimes/browser.html?scenario=${scenario}${worker ? '&worker=1' : ''}`;
         await page.goto(url, { timeout: 60000, waitUntil: 'load' });
@@ -92,6 +95,10 @@ export async function checkChromium() {
         problem = `${e.message.split('\n')[0]}${logs.length ? ` [${logs.join(' | ')}]` : ''}`;
       }
       await page.close().catch(() => {});
+      // default init() must have fetched core.wasm from next to dist/init.js itself
+      if (scenario === 'main' && result && !server.requests.includes('/dist/core.wasm')) {
+        problem = 'default init() did not fetch /dist/core.wasm from the server';
+      }
       scenarios.push({ scenario, label, result, problem });
     }
   } catch (e) {
