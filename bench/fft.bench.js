@@ -8,8 +8,11 @@
 //                 e.g. --filter f64, --filter 'complex:(1024|4096)$'
 //   --json [P]    also write the results as JSON to P (default bench/results/<date>.json)
 //   --max-time S  benchmark.js maxTime per contestant and size (default 1.5, quick 0.25)
+//   --stat S      'median' (default) or 'min' of benchmark.js's samples: the time the tables
+//                 and ratios use (the JSON keeps both)
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +28,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 // ---- options ---------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { quick: false, filter: null, json: null, maxTime: null };
+  const o = { quick: false, filter: null, json: null, maxTime: null, stat: 'median' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -33,13 +36,18 @@ function parseArgs(argv) {
     else if (a === '--json') {
       o.json = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '';
     } else if (a === '--max-time') o.maxTime = Number(argv[++i]);
+    else if (a === '--stat') o.stat = argv[++i];
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node bench/fft.bench.js [--quick] [--filter REGEX] [--json [PATH]] [--max-time S]');
+      console.log('usage: node bench/fft.bench.js [--quick] [--filter REGEX] [--json [PATH]] [--max-time S] [--stat median|min]');
       process.exit(0);
     } else {
       console.error(`unknown argument ${a} (try --help)`);
       process.exit(2);
     }
+  }
+  if (o.stat !== 'median' && o.stat !== 'min') {
+    console.error("--stat must be 'median' or 'min'");
+    process.exit(2);
   }
   if (o.maxTime === null) o.maxTime = o.quick ? 0.25 : 1.5;
   if (!(o.maxTime > 0)) {
@@ -178,10 +186,12 @@ function benchSize(c, n, contestants, fftjs) {
     const e = entries.find((q) => q.name === b.name);
     if (b.error) { e.ok = false; e.reason = `benchmark error: ${b.error}`; return; }
     e.medianUs = median(b.stats.sample) * 1e6;
+    e.minUs = Math.min(...b.stats.sample) * 1e6;
+    e.us = opts.stat === 'min' ? e.minUs : e.medianUs;
     e.meanUs = b.stats.mean * 1e6;
     e.rme = b.stats.rme;
     e.samples = b.stats.sample.length;
-    e.mflops = flops(n, c.kind) / e.medianUs;
+    e.mflops = flops(n, c.kind) / e.us;
   });
   for (const e of entries) if (e.instance) { e.algorithm = e.instance.algorithm; e.instance.dispose(); delete e.instance; }
   return { case: c.id, dtype: c.dtype, kind: c.kind, n, reference: how, entries };
@@ -204,7 +214,6 @@ async function main() {
   const peers = await loadPeers((m) => console.error(`warning: ${m}`));
   const fftjs = peers.find((p) => p.name === 'fft.js');
   const contestants = [spectrakit(sk), ...peers];
-  const peerNames = peers.map((p) => p.name);
 
   const meta = {
     date: new Date().toISOString(),
@@ -214,12 +223,14 @@ async function main() {
     cores: cpus().length,
     loadavgStart: loadavg().map((l) => +l.toFixed(2)),
     commit: gitCommit(),
-    options: { quick: opts.quick, filter: opts.filter ? String(opts.filter) : null, maxTime: opts.maxTime },
+    // dist/ may be rebuilt from uncommitted sources: the binary's hash says what was measured
+    coreWasmSha256: createHash('sha256').update(readFileSync(join(here, '..', 'dist', 'core.wasm'))).digest('hex').slice(0, 16),
+    options: { quick: opts.quick, filter: opts.filter ? String(opts.filter) : null, maxTime: opts.maxTime, stat: opts.stat },
     peers: Object.fromEntries(contestants.map((ct) => [ct.name, ct.note])),
   };
   console.log(`spectrakit FFT benchmark  ${meta.date}  node ${meta.node}  ${meta.cpu} x${meta.cores}`);
-  console.log(`commit ${meta.commit}  load average ${meta.loadavgStart.join(' ')}  maxTime ${opts.maxTime}s per contestant`);
-  console.log('time = median of benchmark.js samples; MFLOPS = 5 N log2 N / us (complex), 2.5 N log2 N / us (real);');
+  console.log(`commit ${meta.commit}  core.wasm ${meta.coreWasmSha256}  load average ${meta.loadavgStart.join(' ')}  maxTime ${opts.maxTime}s per contestant`);
+  console.log(`time = ${opts.stat} of benchmark.js samples; MFLOPS = 5 N log2 N / us (complex), 2.5 N log2 N / us (real);`);
   console.log('peer columns = peer time / our time (> 1: spectrakit is faster). pffft-wasm and kissfft-wasm are f32 only.\n');
 
   const results = [];
@@ -229,31 +240,46 @@ async function main() {
     if (!sizes.length) continue;
     const rows = [];
     const notes = new Set();
+    // peers that do not offer this precision get no column, just a note
+    const casePeers = peers.filter((p) => p.dtypes.includes(c.dtype)).map((p) => p.name);
+    const absent = peers.filter((p) => !p.dtypes.includes(c.dtype)).map((p) => p.name);
+    if (absent.length) notes.add(`${absent.join(', ')}: ${c.dtype} not offered (f32 only)`);
     for (const n of sizes) {
       process.stderr.write(`  ${c.id} n=${n} ...`);
       const r = benchSize(c, n, contestants, fftjs);
       results.push(r);
       process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
       const ours = r.entries.find((e) => e.name === 'spectrakit');
-      const cols = peerNames.map((p) => {
+      const cols = casePeers.map((p) => {
         const e = r.entries.find((q) => q.name === p);
         if (!e.supported) { notes.add(`${p}: ${e.reason}`); return 'n/a'; }
         if (!e.ok) { notes.add(`${p} at n=${n}: ${e.reason}`); return 'FAILED'; }
-        return ratio(e.medianUs / ours.medianUs);
+        return ratio(e.us / ours.us);
       });
       if (!ours.ok) notes.add(`spectrakit at n=${n}: ${ours.reason}`);
       rows.push([
         sizeLabel(n),
         ours.algorithm ?? '-',
         (ours.ok ? '' : '!') + sci(ours.err),
-        us(ours.medianUs),
+        us(ours.us),
         Number.isFinite(ours.mflops) ? ours.mflops.toFixed(0) : '-',
         Number.isFinite(ours.rme) ? `${ours.rme.toFixed(1)}%` : '-',
         ...cols,
       ]);
     }
     console.log(`== ${c.id} (${c.dtype}, ${c.kind}${c.kind === 'real' ? ': n reals -> n/2+1 bins' : ''}) ==`);
-    console.log(table(['n', 'algorithm', 'rel err', 'ours us', 'MFLOPS', '+-', ...peerNames], rows));
+    console.log(table(['n', 'algorithm', 'rel err', 'ours us', 'MFLOPS', '+-', ...casePeers], rows));
+    const summary = casePeers.map((p) => {
+      const rs = results.filter((r) => r.case === c.id && isPow2(r.n)).map((r) => {
+        const e = r.entries.find((q) => q.name === p);
+        const o = r.entries.find((q) => q.name === 'spectrakit');
+        return e.ok && Number.isFinite(e.us) && Number.isFinite(o.us) ? e.us / o.us : NaN;
+      }).filter(Number.isFinite);
+      if (!rs.length) return null;
+      const gm = Math.exp(rs.reduce((acc, r) => acc + Math.log(r), 0) / rs.length);
+      return `${p} ${ratio(gm)} (range ${ratio(Math.min(...rs))}..${ratio(Math.max(...rs))})`;
+    }).filter(Boolean);
+    if (summary.length) console.log(`  powers of two, geometric mean of peer/ours: ${summary.join('; ')}`);
     for (const note of notes) console.log(`  note: ${note}`);
     console.log('');
   }
