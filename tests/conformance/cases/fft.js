@@ -376,6 +376,21 @@ add('plan-cache/eviction/f32', (sk) => {
   return outs;
 });
 
+// ---- memory growth: a transform larger than the arena so far grows Wasm memory mid-sequence;
+// plans made before, and arrays the caller holds, must give the same results after it
+for (const dt of DTYPES) {
+  const name = `memory-growth/${dt}/plan-and-arrays-survive`;
+  add(name, (sk) => {
+    const p = sk.fftPlan(12, { dtype: dt });
+    const x = floats(dt, 24, seedOf(name));
+    const before = p.forward(x);
+    const big = sk.fft(floats(dt, 2 * 262144, seedOf(name + '/big'))); // 2^18 complex: 2 or 4 MiB
+    const after = p.forward(x);
+    p.dispose();
+    return [before, after, big.subarray(0, 4096), big.subarray(big.length - 4096)];
+  });
+}
+
 // ---- error messages: the same text in every runtime --------------------------------------------
 const errorCases = {
   'fft/not-typed-array': (sk) => sk.fft([1, 2, 3, 4]),
