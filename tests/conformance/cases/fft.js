@@ -81,6 +81,25 @@ for (const dt of DTYPES) {
   }
 }
 
+// ---- inputs and outputs that are views into larger buffers (non-zero byteOffset)
+for (const dt of DTYPES) {
+  for (const n of [12, 64]) {
+    const name = `fft/${dt}/n${n}/subarray-views`;
+    add(name, (sk) => {
+      const big = floats(dt, 2 * n + 6, seedOf(name));
+      const x = big.subarray(3, 3 + 2 * n);
+      const outBuf = zeros(dt, 2 * n + 4);
+      sk.fft(x, { out: outBuf.subarray(2, 2 + 2 * n) });
+      return [outBuf, big]; // the input's neighbours and the output's must be untouched
+    });
+  }
+  const nameR = `rfft/${dt}/n15/subarray-views`;
+  add(nameR, (sk) => {
+    const big = floats(dt, 21, seedOf(nameR));
+    return sk.rfft(big.subarray(5, 20));
+  });
+}
+
 // ---- IEEE specials: NaN, Inf, -0, subnormals, overflow ----------------------------------------
 for (const dt of DTYPES) {
   for (const n of [1, 2, 4, 16, 12, 13, 64, 1009]) {
