@@ -1,8 +1,8 @@
 // Exported FFT entry points over interleaved data. A plan's work buffers receive the planar
 // copy; `fct` is the normalisation factor, applied in the final pass (pocketfft's explicit scale).
 
-import { FftPlan, planComplex, planReal, destroyPlan, dft, dftInterleaved, resR, resI, ALGO_REAL_HALF } from "./plan";
-import { deinterleave, interleave } from "./kernels";
+import { FftPlan, planComplex, planReal, destroyPlan, dft, dftInterleaved, dftToPlanar, resR, resI, ALGO_REAL_HALF } from "./plan";
+import { deinterleave, interleave, rfftPost, irfftPre } from "./kernels";
 
 /** Normalisation factor of numpy's `norm` for a transform of n points. norm: 0 'backward',
  *  1 'ortho', 2 'forward'. Computed here so that sqrt and the division round identically in
@@ -50,34 +50,12 @@ function rfftT<T>(p: FftPlan, inp: usize, out: usize, batch: i32, fct: f64): voi
   const c = changetype<FftPlan>(p.sub);
   const h = n >> 1;
   const nout = n / 2 + 1;
-  const f = <T>fct;
-  const scale = fct != 1.0;
   for (let b = 0; b < batch; b++) {
     const src = inp + <usize>b * <usize>n * B, dst = out + <usize>b * <usize>nout * 2 * B;
     if (p.algo == ALGO_REAL_HALF) {
       // z_j = x_2j + i x_2j+1 is the real input read as interleaved complex
-      deinterleave<T>(src, c.ar, c.ai, h);
-      dft<T>(c, c.ar, c.ai, c.br, c.bi);
-      const zr = resR, zi = resI;
-      // X_k = E_k + W^k O_k with E_k = (Z_k + conj Z_(h-k))/2, O_k = -i (Z_k - conj Z_(h-k))/2
-      const z0r = load<T>(zr), z0i = load<T>(zi);
-      let x0 = <T>(z0r + z0i), xh = <T>(z0r - z0i);
-      if (scale) { x0 = <T>(x0 * f); xh = <T>(xh * f); }
-      store<T>(dst, x0); store<T>(dst + B, 0);
-      store<T>(dst + <usize>(2 * h) * B, xh); store<T>(dst + <usize>(2 * h + 1) * B, 0);
-      const half = <T>0.5;
-      for (let k = 1; k < h; k++) {
-        const o = <usize>k * B, oc = <usize>(h - k) * B;
-        const ar = load<T>(zr + o), ai = load<T>(zi + o);
-        const cr = load<T>(zr + oc), ci = <T>-load<T>(zi + oc);
-        const er = <T>(half * (ar + cr)), ei = <T>(half * (ai + ci));
-        const or = <T>(half * (ai - ci)), oi = <T>(-half * (ar - cr));
-        const wr = load<T>(p.cr + o), wi = load<T>(p.ci + o);
-        let xr = <T>(er + (wr * or - wi * oi)), xi = <T>(ei + (wr * oi + wi * or));
-        if (scale) { xr = <T>(xr * f); xi = <T>(xi * f); }
-        store<T>(dst + <usize>(2 * k) * B, xr);
-        store<T>(dst + <usize>(2 * k + 1) * B, xi);
-      }
+      dftToPlanar<T>(c, src);
+      rfftPost<T>(resR, resI, p.cr, p.ci, dst, h, fct);
     } else {
       memory.copy(c.ar, src, <usize>n * B);
       memory.fill(c.ai, 0, <usize>n * B);
@@ -101,24 +79,10 @@ function irfftT<T>(p: FftPlan, inp: usize, out: usize, batch: i32, fct: f64): vo
   for (let b = 0; b < batch; b++) {
     const src = inp + <usize>b * <usize>nin * 2 * B, dst = out + <usize>b * <usize>n * B;
     if (p.algo == ALGO_REAL_HALF) {
-      const h = n >> 1;
-      // Z_k = E_k + i O_k, E_k = X_k + conj X_(h-k), O_k = (X_k - conj X_(h-k)) W^-k (both x2);
-      // the imaginary parts of X_0 and X_h are ignored, as numpy does. Written swapped (inverse).
-      for (let k = 0; k < h; k++) {
-        const o = <usize>k * B;
-        const ar = load<T>(src + <usize>(2 * k) * B);
-        const ai = k == 0 ? <T>0 : load<T>(src + <usize>(2 * k + 1) * B);
-        const cr = load<T>(src + <usize>(2 * (h - k)) * B);
-        const ci = k == 0 ? <T>0 : <T>-load<T>(src + <usize>(2 * (h - k) + 1) * B);
-        const er = <T>(ar + cr), ei = <T>(ai + ci);
-        const dr = <T>(ar - cr), di = <T>(ai - ci);
-        const wr = load<T>(p.cr + o), wi = <T>-load<T>(p.ci + o);
-        const or = <T>(dr * wr - di * wi), oi = <T>(dr * wi + di * wr);
-        store<T>(c.ai + o, <T>(er - oi));
-        store<T>(c.ar + o, <T>(ei + or));
-      }
-      dft<T>(c, c.ar, c.ai, c.br, c.bi);
-      interleave<T>(resI, resR, dst, h, fct);
+      // packed spectrum Z (scaled by 2) into the plan's scratch, then the complex inverse writes
+      // z_j = x_2j + i x_2j+1 interleaved: exactly the real output
+      irfftPre<T>(src, p.cr, p.ci, p.ar, n >> 1);
+      dftInterleaved<T>(c, p.ar, dst, true, fct);
     } else {
       // odd n: rebuild the Hermitian spectrum Y_(n-k) = conj X_k, Im X_0 ignored; swapped layout
       const hh = (n - 1) >> 1;

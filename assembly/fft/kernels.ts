@@ -502,3 +502,148 @@ export function lastB<T, SW>(r: i32, s: i32, x: usize, dst: usize, fct: f64): vo
     }
   }
 }
+
+/** Last stage (ncur = r in {2, 4}) on blocked x, written planar to (yr, yi): used by the real
+ *  transforms, whose post-pass wants planar data. */
+export function lastP<T>(r: i32, s: i32, x: usize, yr: usize, yi: usize): void {
+  const B = sizeof<T>();
+  const sB = <usize>s * 2 * B;     // blocked distance between the r inputs
+  const sP = <usize>s * B;         // planar distance between the r outputs
+  for (let q: usize = 0, e: usize = 0; q < sB; q += 32, e += 16) {
+    const a = x + q;
+    const ar = v128.load(a), ai = v128.load(a, 16);
+    const br = v128.load(a + sB), bi = v128.load(a + sB, 16);
+    if (r == 4) {
+      const cr = v128.load(a + 2 * sB), ci = v128.load(a + 2 * sB, 16);
+      const dr = v128.load(a + 3 * sB), di = v128.load(a + 3 * sB, 16);
+      const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
+      const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
+      const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
+      const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
+      v128.store(yr + e, vadd<T>(t0r, t2r)); v128.store(yi + e, vadd<T>(t0i, t2i));
+      v128.store(yr + e + sP, vadd<T>(t1r, t3i)); v128.store(yi + e + sP, vsub<T>(t1i, t3r));
+      v128.store(yr + e + 2 * sP, vsub<T>(t0r, t2r)); v128.store(yi + e + 2 * sP, vsub<T>(t0i, t2i));
+      v128.store(yr + e + 3 * sP, vsub<T>(t1r, t3i)); v128.store(yi + e + 3 * sP, vadd<T>(t1i, t3r));
+    } else {
+      v128.store(yr + e, vadd<T>(ar, br)); v128.store(yi + e, vadd<T>(ai, bi));
+      v128.store(yr + e + sP, vsub<T>(ar, br)); v128.store(yi + e + sP, vsub<T>(ai, bi));
+    }
+  }
+}
+
+// ---- real-transform passes ------------------------------------------------------------------------
+// With Z the DFT of the n/2 = h packed samples z_j = x_2j + i x_2j+1, E_k = (Z_k + conj Z_(h-k))/2
+// and O_k = -i (Z_k - conj Z_(h-k))/2 are the DFTs of the even and odd samples, and
+//   X_k = E_k + W^k O_k,   X_(h-k) = conj(E_k - W^k O_k)      (W = e^(-2 pi i / n)),
+// so one complex product serves the pair (k, h-k). The inverse runs the same algebra backwards:
+//   Z_k = E + i O, Z_(h-k) = conj(E) + i conj(O), E = X_k + conj X_(h-k), O = (X_k - conj X_(h-k)) W^-k.
+// Both passes take L values of k upwards and L of h-k downwards (lanes reversed in registers).
+
+@inline function rev<T>(v: v128): v128 {
+  if (sizeof<T>() == 4) return v128.shuffle<f32>(v, v, 3, 2, 1, 0);
+  return v128.shuffle<f64>(v, v, 1, 0);
+}
+
+/** Stores L complex values interleaved at complex index k (ascending lanes). */
+@inline function stIL<T>(dst: usize, k: i32, re: v128, im: v128): void {
+  const o = dst + <usize>(2 * k) * sizeof<T>();
+  if (sizeof<T>() == 4) {
+    v128.store(o, v128.shuffle<f32>(re, im, 0, 4, 1, 5));
+    v128.store(o, v128.shuffle<f32>(re, im, 2, 6, 3, 7), 16);
+  } else {
+    v128.store(o, v128.shuffle<f64>(re, im, 0, 2));
+    v128.store(o, v128.shuffle<f64>(re, im, 1, 3), 16);
+  }
+}
+
+/** rfft post-pass: planar Z (h values) -> interleaved X_0 .. X_h, scaled by fct. wr, wi: W^k. */
+export function rfftPost<T>(zr: usize, zi: usize, wr: usize, wi: usize, dst: usize, h: i32, fct: f64): void {
+  const B = sizeof<T>();
+  const L = lanes<T>();
+  const f = <T>fct;
+  const scale = fct != 1.0;
+  const vf = vsplat<T>(f), half = vsplat<T>(<T>0.5);
+  const z0r = load<T>(zr), z0i = load<T>(zi);
+  let x0 = <T>(z0r + z0i), xh = <T>(z0r - z0i);
+  if (scale) { x0 = <T>(x0 * f); xh = <T>(xh * f); }
+  store<T>(dst, x0); store<T>(dst + B, 0);
+  store<T>(dst + <usize>(2 * h) * B, xh); store<T>(dst + <usize>(2 * h + 1) * B, 0);
+  let k = 1;
+  for (; 2 * (k + L - 1) < h; k += L) {
+    const j = h - k - L + 1;           // lowest index of the mirrored block
+    const ar = v128.load(zr + <usize>k * B), ai = v128.load(zi + <usize>k * B);
+    const br = rev<T>(v128.load(zr + <usize>j * B)), bi = rev<T>(v128.load(zi + <usize>j * B));
+    const er = vmul<T>(half, vadd<T>(ar, br)), ei = vmul<T>(half, vsub<T>(ai, bi));
+    const or = vmul<T>(half, vadd<T>(ai, bi)), oi = vmul<T>(half, vsub<T>(br, ar));
+    const cr = v128.load(wr + <usize>k * B), ci = v128.load(wi + <usize>k * B);
+    const tr = vsub<T>(vmul<T>(cr, or), vmul<T>(ci, oi)), ti = vadd<T>(vmul<T>(cr, oi), vmul<T>(ci, or));
+    let xr = vadd<T>(er, tr), xi = vadd<T>(ei, ti);
+    let yr = rev<T>(vsub<T>(er, tr)), yi = rev<T>(vsub<T>(ti, ei));
+    if (scale) { xr = vmul<T>(xr, vf); xi = vmul<T>(xi, vf); yr = vmul<T>(yr, vf); yi = vmul<T>(yi, vf); }
+    stIL<T>(dst, k, xr, xi);
+    stIL<T>(dst, j, yr, yi);
+  }
+  // the middle (fewer than 2L values): the same algebra one bin at a time
+  for (; 2 * k <= h; k++) {
+    const o = <usize>k * B, oc = <usize>(h - k) * B;
+    const ar = load<T>(zr + o), ai = load<T>(zi + o);
+    const br = load<T>(zr + oc), bi = load<T>(zi + oc);
+    const er = <T>(<T>0.5 * (ar + br)), ei = <T>(<T>0.5 * (ai - bi));
+    const or = <T>(<T>0.5 * (ai + bi)), oi = <T>(<T>0.5 * (br - ar));
+    const cr = load<T>(wr + o), ci = load<T>(wi + o);
+    const tr = <T>(cr * or - ci * oi), ti = <T>(cr * oi + ci * or);
+    let xr = <T>(er + tr), xi = <T>(ei + ti);
+    let yr = <T>(er - tr), yi = <T>(ti - ei);
+    if (scale) { xr = <T>(xr * f); xi = <T>(xi * f); yr = <T>(yr * f); yi = <T>(yi * f); }
+    store<T>(dst + <usize>(2 * k) * B, xr); store<T>(dst + <usize>(2 * k + 1) * B, xi);
+    if (2 * k != h) { store<T>(dst + <usize>(2 * (h - k)) * B, yr); store<T>(dst + <usize>(2 * (h - k) + 1) * B, yi); }
+  }
+}
+
+/** irfft pre-pass: interleaved X_0 .. X_h -> interleaved Z (h values), both scaled by 2 so that
+ *  the unnormalised inverse of Z is n times the packed samples. Im X_0 and Im X_h are ignored. */
+export function irfftPre<T>(src: usize, wr: usize, wi: usize, z: usize, h: i32): void {
+  const B = sizeof<T>();
+  const L = lanes<T>();
+  {
+    // k = 0 pairs with h: E = X_0 + X_h, O = X_0 - X_h (real parts only)
+    const a = load<T>(src), c = load<T>(src + <usize>(2 * h) * B);
+    store<T>(z, <T>(a + c));
+    store<T>(z + B, <T>(a - c));
+  }
+  let k = 1;
+  for (; 2 * (k + L - 1) < h; k += L) {
+    const j = h - k - L + 1;
+    // X_k (ascending) and X_(h-k) (lanes reversed), deinterleaved
+    const p = src + <usize>(2 * k) * B, q = src + <usize>(2 * j) * B;
+    const a0 = v128.load(p), a1 = v128.load(p, 16), b0 = v128.load(q), b1 = v128.load(q, 16);
+    let ar: v128, ai: v128, br: v128, bi: v128;
+    if (sizeof<T>() == 4) {
+      ar = v128.shuffle<f32>(a0, a1, 0, 2, 4, 6); ai = v128.shuffle<f32>(a0, a1, 1, 3, 5, 7);
+      br = v128.shuffle<f32>(b0, b1, 6, 4, 2, 0); bi = v128.shuffle<f32>(b0, b1, 7, 5, 3, 1);
+    } else {
+      ar = v128.shuffle<f64>(a0, a1, 0, 2); ai = v128.shuffle<f64>(a0, a1, 1, 3);
+      br = v128.shuffle<f64>(b0, b1, 2, 0); bi = v128.shuffle<f64>(b0, b1, 3, 1);
+    }
+    const er = vadd<T>(ar, br), ei = vsub<T>(ai, bi);
+    const dr = vsub<T>(ar, br), di = vadd<T>(ai, bi);
+    const cr = v128.load(wr + <usize>k * B), ci = v128.load(wi + <usize>k * B);
+    // O = D conj(W^k)
+    const or = vadd<T>(vmul<T>(dr, cr), vmul<T>(di, ci)), oi = vsub<T>(vmul<T>(di, cr), vmul<T>(dr, ci));
+    // Z_k = E + i O;  Z_(h-k) = conj(E) + i conj(O)
+    stIL<T>(z, k, vsub<T>(er, oi), vadd<T>(ei, or));
+    stIL<T>(z, j, rev<T>(vadd<T>(er, oi)), rev<T>(vsub<T>(or, ei)));
+  }
+  for (; 2 * k <= h; k++) {
+    const ar = load<T>(src + <usize>(2 * k) * B), ai = load<T>(src + <usize>(2 * k + 1) * B);
+    const br = load<T>(src + <usize>(2 * (h - k)) * B), bi = load<T>(src + <usize>(2 * (h - k) + 1) * B);
+    const er = <T>(ar + br), ei = <T>(ai - bi);
+    const dr = <T>(ar - br), di = <T>(ai + bi);
+    const cr = load<T>(wr + <usize>k * B), ci = load<T>(wi + <usize>k * B);
+    const or = <T>(dr * cr + di * ci), oi = <T>(di * cr - dr * ci);
+    store<T>(z + <usize>(2 * k) * B, <T>(er - oi)); store<T>(z + <usize>(2 * k + 1) * B, <T>(ei + or));
+    if (2 * k != h) {
+      store<T>(z + <usize>(2 * (h - k)) * B, <T>(er + oi)); store<T>(z + <usize>(2 * (h - k) + 1) * B, <T>(or - ei));
+    }
+  }
+}

@@ -172,8 +172,9 @@ export function planReal(n: i32, elem: i32): FftPlan {
     const h = n >> 1;
     p.algo = ALGO_REAL_HALF;
     p.sub = changetype<usize>(planComplex(h, elem));
-    // post-pass twiddles W_n^k = e^(-2 pi i k / n), k < h
+    // post-pass twiddles W_n^k = e^(-2 pi i k / n), k < h; ar: the inverse's packed spectrum Z
     p.cr = allocT(h, elem); p.ci = allocT(h, elem);
+    p.ar = allocT(2 * <i64>h, elem);
     for (let k = 0; k < h; k++) {
       sincos2pi(k, n);
       storeT(p.cr, k, elem, twCos);
@@ -201,7 +202,7 @@ export function destroyPlan(p: FftPlan): void {
 
 // ---- execution on planar data -------------------------------------------------------------
 
-import { stage, r4firstB, r4B, lastB, deinterleave, interleave, lanes } from "./kernels";
+import { stage, r4firstB, r4B, lastB, lastP, deinterleave, interleave, lanes } from "./kernels";
 
 // Where the last dft() left its result (one of the two pairs it was given, same orientation).
 export let resR: usize = 0;
@@ -286,25 +287,49 @@ export function fusable<T>(p: FftPlan): bool {
  * inverse (unnormalised) when inverse is set, by the swap identity. Power-of-two plans run the
  * fused first/last stages; the others deinterleave into the work buffers and interleave back.
  */
+// The fused path's stages before the last: interleaved src -> blocked data, left at fusedX with
+// stride fusedS for the last stage. ar and br are each 2n reals long (ai, bi are their upper
+// halves): the blocked buffers.
+let fusedX: usize = 0;
+let fusedS: i32 = 0;
+function fusedHead<T>(p: FftPlan, src: usize, inverse: bool): void {
+  const m0 = p.n >> 2;
+  if (inverse) r4firstB<T, u16>(m0, src, p.ar, load<usize>(p.tabs));
+  else r4firstB<T, u8>(m0, src, p.ar, load<usize>(p.tabs));
+  let x = p.ar, y = p.br;
+  let s = 4, ncur = m0;
+  const last = p.nstages - 1;
+  for (let i = 1; i < last; i++) {
+    // every middle stage of a power-of-two plan is radix 4 (a radix-2 one can only be last)
+    r4B<T>(ncur >> 2, s, x, y, load<usize>(p.tabs + (<usize>i << alignof<usize>())));
+    ncur >>= 2; s <<= 2;
+    const t = x; x = y; y = t;
+  }
+  fusedX = x;
+  fusedS = s;
+}
+
+/** Forward DFT of interleaved src, result left planar and named by resR, resI. */
+export function dftToPlanar<T>(p: FftPlan, src: usize): void {
+  if (fusable<T>(p)) {
+    fusedHead<T>(p, src, false);
+    const y = fusedX == p.ar ? p.br : p.ar;
+    const yi = y + <usize>p.n * sizeof<T>();
+    lastP<T>(load<i32>(p.radix + (<usize>(p.nstages - 1) << 2)), fusedS, fusedX, y, yi);
+    resR = y; resI = yi;
+    return;
+  }
+  deinterleave<T>(src, p.ar, p.ai, p.n);
+  dft<T>(p, p.ar, p.ai, p.br, p.bi);
+}
+
 export function dftInterleaved<T>(p: FftPlan, src: usize, dst: usize, inverse: bool, fct: f64): void {
   const n = p.n;
   if (fusable<T>(p)) {
-    // ar and br are each 2n reals long (ai, bi are their upper halves): the blocked buffers
-    const m0 = n >> 2;
-    if (inverse) r4firstB<T, u16>(m0, src, p.ar, load<usize>(p.tabs));
-    else r4firstB<T, u8>(m0, src, p.ar, load<usize>(p.tabs));
-    let x = p.ar, y = p.br;
-    let s = 4, ncur = m0;
-    const last = p.nstages - 1;
-    for (let i = 1; i < last; i++) {
-      // every middle stage of a power-of-two plan is radix 4 (a radix-2 one can only be last)
-      r4B<T>(ncur >> 2, s, x, y, load<usize>(p.tabs + (<usize>i << alignof<usize>())));
-      ncur >>= 2; s <<= 2;
-      const t = x; x = y; y = t;
-    }
-    const r = load<i32>(p.radix + (<usize>last << 2));
-    if (inverse) lastB<T, u16>(r, s, x, dst, fct);
-    else lastB<T, u8>(r, s, x, dst, fct);
+    fusedHead<T>(p, src, inverse);
+    const r = load<i32>(p.radix + (<usize>(p.nstages - 1) << 2));
+    if (inverse) lastB<T, u16>(r, fusedS, fusedX, dst, fct);
+    else lastB<T, u8>(r, fusedS, fusedX, dst, fct);
     return;
   }
   if (inverse) {
