@@ -246,6 +246,60 @@ test('fftbr / ifftbr: reproduce QMCPy\'s own doctest values (SFC64(11), printed 
   }
 });
 
+// A batch must not change any item's arithmetic (rule 1 of the engine: reduction order never
+// depends on batch size), so each item of a batched call equals its single call bit for bit;
+// the single calls are held to the reference above.
+test('batch: every item of a batched call equals its single transform bit for bit', () => {
+  const fails = [];
+  const B = 3;
+  const same = (a, b) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+  for (const dtype of DTYPES) {
+    const C = CTOR[dtype];
+    for (const n of [1, 2, 5, 8, 12, 64, 97, 1000, 4096, 4099]) {
+      const m = (n >> 1) + 1;
+      const kinds = [
+        ['fft', 2 * n, (x, o) => fft(x, o)],
+        ['ifft', 2 * n, (x, o) => ifft(x, o)],
+        ['rfft', n, (x, o) => rfft(x, o)],
+        ['irfft', 2 * m, (x, o) => irfft(x, n, o)],
+      ];
+      if ((n & (n - 1)) === 0) kinds.push(['fftbr', 2 * n, (x, o) => fftbr(x, o)], ['ifftbr', 2 * n, (x, o) => ifftbr(x, o)]);
+      for (const [name, len, f] of kinds) {
+        for (const norm of name.endsWith('br') ? ['ortho'] : ['backward', 'ortho']) {
+          const o = name.endsWith('br') ? {} : { norm };
+          const items = [0, 1, 2].map((i) => gen(mix32(1000 * n + 10 * i + len), len, C));
+          const x = new C(B * len);
+          items.forEach((it, i) => x.set(it, i * len));
+          const y = attempt(() => f(x, { ...o, batch: B }), `${name} ${dtype} n=${n} batch=${B}`, fails);
+          if (!y) continue;
+          const w = y.length / B;
+          items.forEach((it, i) => {
+            if (!same(y.subarray(i * w, (i + 1) * w), f(it, o))) {
+              fails.push(`${name} ${dtype} n=${n} norm=${norm} batch=${B}: item ${i} differs from its single transform`);
+            }
+          });
+        }
+      }
+    }
+    for (const [R, Cc] of [[3, 5], [8, 8], [31, 7]]) {
+      const len = 2 * R * Cc;
+      const items = [0, 1].map((i) => gen(mix32(R * 131 + Cc + i), len, C));
+      const x = new C(2 * len);
+      items.forEach((it, i) => x.set(it, i * len));
+      for (const [name, f] of [['fft2', fft2], ['ifft2', ifft2]]) {
+        const y = attempt(() => f(x, R, Cc, { batch: 2 }), `${name} ${dtype} ${R}x${Cc} batch=2`, fails);
+        if (!y) continue;
+        items.forEach((it, i) => {
+          if (!same(y.subarray(i * len, (i + 1) * len), f(it, R, Cc))) {
+            fails.push(`${name} ${dtype} ${R}x${Cc} batch=2: item ${i} differs from its single transform`);
+          }
+        });
+      }
+    }
+  }
+  assert.ok(fails.length === 0, `${fails.length} batch failure(s):\n  ${fails.slice(0, 40).join('\n  ')}`);
+});
+
 // ---- round trips: every length ----------------------------------------------------------------
 
 function relDiff(a, b) {
