@@ -434,6 +434,12 @@ export function r4B<T>(m: i32, s: i32, x: usize, y: usize, tab: usize): void {
     const w3r = twr<T>(tab, 3, m, p), w3i = twi<T>(tab, 3, m, p);
     const a = x + <usize>p * sB, b = a + mS, c = b + mS, d = c + mS;
     const o0 = y + <usize>(4 * p) * sB, o1 = o0 + sB, o2 = o1 + sB, o3 = o2 + sB;
+    if (p == 0) {
+      // W^0 = 1: skip the products, as pocketfft does, so an infinite input is not turned into
+      // NaN by a multiplication with an exact zero imaginary part
+      r4B0<T>(sB, a, b, c, d, o0, o1, o2, o3);
+      continue;
+    }
     for (let q: usize = 0; q < sB; q += 32) {
       const ar = v128.load(a + q), ai = v128.load(a + q, 16);
       const br = v128.load(b + q), bi = v128.load(b + q, 16);
@@ -451,6 +457,24 @@ export function r4B<T>(m: i32, s: i32, x: usize, y: usize, tab: usize): void {
       v128.store(o2 + q, cmulR<T>(y2r, y2i, w2r, w2i)); v128.store(o2 + q, cmulI<T>(y2r, y2i, w2r, w2i), 16);
       v128.store(o3 + q, cmulR<T>(y3r, y3i, w3r, w3i)); v128.store(o3 + q, cmulI<T>(y3r, y3i, w3r, w3i), 16);
     }
+  }
+}
+
+/** The p = 0 butterflies of r4B (unit twiddles). */
+@inline function r4B0<T>(sB: usize, a: usize, b: usize, c: usize, d: usize, o0: usize, o1: usize, o2: usize, o3: usize): void {
+  for (let q: usize = 0; q < sB; q += 32) {
+    const ar = v128.load(a + q), ai = v128.load(a + q, 16);
+    const br = v128.load(b + q), bi = v128.load(b + q, 16);
+    const cr = v128.load(c + q), ci = v128.load(c + q, 16);
+    const dr = v128.load(d + q), di = v128.load(d + q, 16);
+    const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
+    const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
+    const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
+    const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
+    v128.store(o0 + q, vadd<T>(t0r, t2r)); v128.store(o0 + q, vadd<T>(t0i, t2i), 16);
+    v128.store(o1 + q, vadd<T>(t1r, t3i)); v128.store(o1 + q, vsub<T>(t1i, t3r), 16);
+    v128.store(o2 + q, vsub<T>(t0r, t2r)); v128.store(o2 + q, vsub<T>(t0i, t2i), 16);
+    v128.store(o3 + q, vsub<T>(t1r, t3i)); v128.store(o3 + q, vadd<T>(t1i, t3r), 16);
   }
 }
 
