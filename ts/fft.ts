@@ -42,8 +42,14 @@ function batchOf(opts: FftOptions): number {
   return opts.batch === undefined ? 1 : checkPositiveInt('opts.batch', opts.batch);
 }
 
+/** A new array of x's type: direct constructors (a construct through `x.constructor` is
+ *  megamorphic in V8 and costs more than a small transform). */
+function alloc<T extends FloatArray>(x: T, length: number): T {
+  return (x instanceof Float32Array ? new Float32Array(length) : new Float64Array(length)) as T;
+}
+
 function outFor<T extends FloatArray>(x: T, length: number, out: unknown): T {
-  if (out === undefined || out === null) return new (x.constructor as { new(n: number): T })(length);
+  if (out === undefined || out === null) return alloc(x, length);
   if (out.constructor !== x.constructor) {
     throw typeError('opts.out', `a ${x.constructor.name} (the input's type)`, out);
   }
@@ -186,12 +192,12 @@ export function fftPlan(n: number, opts?: { dtype?: DType; kind?: FftKind }): Ff
 
 // One-shot calls reuse plans from a small LRU cache; evicted plans are disposed.
 const CACHE_SIZE = 16;
-const cache = new Map<string, FftPlan>();
+const cache = new Map<number, FftPlan>();
 
 onCoreLoaded(() => { generation++; cache.clear(); });
 
 function cachedPlan(n: number, dtype: DType, kind: FftKind): FftPlan {
-  const key = `${kind}:${dtype}:${n}`;
+  const key = n * 4 + (kind === 'real' ? 2 : 0) + (dtype === 'f32' ? 1 : 0);
   let p = cache.get(key);
   if (p) {
     cache.delete(key);
@@ -201,7 +207,7 @@ function cachedPlan(n: number, dtype: DType, kind: FftKind): FftPlan {
   p = new FftPlan(n, { dtype, kind });
   cache.set(key, p);
   if (cache.size > CACHE_SIZE) {
-    const oldest = cache.keys().next().value as string;
+    const oldest = cache.keys().next().value as number;
     cache.get(oldest)!.dispose();
     cache.delete(oldest);
   }
@@ -336,7 +342,7 @@ export function irfft<T extends FloatArray>(X: T, n?: number, opts?: FftOptions<
   let src = X;
   if (m !== nin) {
     // numpy semantics: crop or zero-pad each item to n/2+1 values
-    src = new (X.constructor as { new(n: number): T })(2 * nin * batch);
+    src = alloc(X, 2 * nin * batch);
     const keep = 2 * Math.min(m, nin);
     for (let b = 0; b < batch; b++) src.set(X.subarray(2 * m * b, 2 * m * b + keep), 2 * nin * b);
   }

@@ -14,7 +14,7 @@ let f64: Float64Array | null = null;
 let stagePtr = 0;
 let stageBytes = 0;
 
-onCoreLoaded(() => { f32 = null; f64 = null; lastWin = null; stagePtr = 0; stageBytes = 0; });
+onCoreLoaded(() => { f32 = null; f64 = null; lastView = null; lastWin = null; stagePtr = 0; stageBytes = 0; });
 
 // A view spans all of memory, so it has length 0 exactly when growth has detached its buffer:
 // that test costs nothing, unlike reading `memory.buffer` (a native getter) on every call.
@@ -52,21 +52,22 @@ export function copyIn(x: FloatArray, ptr: number): void {
   v.set(x, ptr / x.BYTES_PER_ELEMENT);
 }
 
-// The last source window handed to copyOut, reused while the same (buffer, offset, length) comes
-// again: repeated calls on one plan then allocate no view at all.
+// The last source window handed to copyOut, reused while the same (view, offset, length) comes
+// again: repeated calls on one plan then allocate no view at all. Views are compared by identity
+// (a re-derived view is a new object), which costs nothing, unlike the `buffer` getter.
+let lastView: FloatArray | null = null;
+let lastPtr = -1;
+let lastLen = -1;
 let lastWin: FloatArray | null = null;
 
 /** Copies `length` elements at byte offset ptr into out (from its start). */
 export function copyOut(out: FloatArray, ptr: number, length: number): void {
   const v = out instanceof Float32Array ? viewF32() : viewF64();
-  const w = lastWin;
-  let win: FloatArray;
-  if (w !== null && w.buffer === v.buffer && w.byteOffset === ptr && w.length === length && w.constructor === v.constructor) {
-    win = w;
-  } else {
+  let win = lastWin;
+  if (lastView !== v || lastPtr !== ptr || lastLen !== length || win === null) {
     const i = ptr / out.BYTES_PER_ELEMENT;
     win = v.subarray(i, i + length);
-    lastWin = win;
+    lastView = v; lastPtr = ptr; lastLen = length; lastWin = win;
   }
   out.set(win);
 }
