@@ -281,6 +281,20 @@ test('batch: every item of a batched call equals its single transform bit for bi
         }
       }
     }
+    // irfft whose items are cropped or zero-padded to n/2+1 values (numpy's rule) per item
+    for (const [m, n] of [[9, 8], [3, 12], [5, undefined]]) {
+      const items = [0, 1, 2].map((i) => gen(mix32(77 * m + i), 2 * m, C));
+      const x = new C(B * 2 * m);
+      items.forEach((it, i) => x.set(it, i * 2 * m));
+      const y = attempt(() => irfft(x, n, { batch: B }), `irfft ${dtype} m=${m} n=${n} batch=${B}`, fails);
+      if (!y) continue;
+      const w = y.length / B;
+      items.forEach((it, i) => {
+        if (!same(y.subarray(i * w, (i + 1) * w), irfft(it, n))) {
+          fails.push(`irfft ${dtype} m=${m} n=${n} batch=${B}: item ${i} differs from its single transform`);
+        }
+      });
+    }
     for (const [R, Cc] of [[3, 5], [8, 8], [31, 7]]) {
       const len = 2 * R * Cc;
       const items = [0, 1].map((i) => gen(mix32(R * 131 + Cc + i), len, C));
