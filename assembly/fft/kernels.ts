@@ -31,20 +31,26 @@ export function stage<T>(r: i32, ncur: i32, s: i32, xr: usize, xi: usize, yr: us
                          tab: usize, tmp: usize): void {
   const L = lanes<T>();
   const m = ncur / r;
-  if (s % L == 0) {
-    if (r == 4) r4q<T>(m, s, xr, xi, yr, yi, tab, true);
-    else if (r == 2) r2q<T>(m, s, xr, xi, yr, yi, tab, true);
-    else if (r == 3) r3q<T>(m, s, xr, xi, yr, yi, tab, true);
-    else if (r == 5) r5q<T>(m, s, xr, xi, yr, yi, tab, true);
-    else rgq<T>(r, m, s, xr, xi, yr, yi, tab, tmp, true);
-  } else if (r == 4 && s == 1 && m % L == 0) {
+  const B = <usize>sizeof<T>();
+  if (r == 4 && s == 1 && m % L == 0) {
     r4first<T>(m, xr, xi, yr, yi, tab);
-  } else {
-    if (r == 4) r4q<T>(m, s, xr, xi, yr, yi, tab, false);
-    else if (r == 2) r2q<T>(m, s, xr, xi, yr, yi, tab, false);
-    else if (r == 3) r3q<T>(m, s, xr, xi, yr, yi, tab, false);
-    else if (r == 5) r5q<T>(m, s, xr, xi, yr, yi, tab, false);
-    else rgq<T>(r, m, s, xr, xi, yr, yi, tab, tmp, false);
+    return;
+  }
+  // q in [0, qv) runs L lanes at a time, [qv, s) one lane at a time (unaligned loads are fine)
+  const qv = <usize>(s - s % L) * B, qe = <usize>s * B;
+  if (qv > 0) {
+    if (r == 4) r4q<T>(m, s, xr, xi, yr, yi, tab, true, 0, qv);
+    else if (r == 2) r2q<T>(m, s, xr, xi, yr, yi, tab, true, 0, qv);
+    else if (r == 3) r3q<T>(m, s, xr, xi, yr, yi, tab, true, 0, qv);
+    else if (r == 5) r5q<T>(m, s, xr, xi, yr, yi, tab, true, 0, qv);
+    else rgq<T>(r, m, s, xr, xi, yr, yi, tab, tmp, true, 0, qv);
+  }
+  if (qv < qe) {
+    if (r == 4) r4q<T>(m, s, xr, xi, yr, yi, tab, false, qv, qe);
+    else if (r == 2) r2q<T>(m, s, xr, xi, yr, yi, tab, false, qv, qe);
+    else if (r == 3) r3q<T>(m, s, xr, xi, yr, yi, tab, false, qv, qe);
+    else if (r == 5) r5q<T>(m, s, xr, xi, yr, yi, tab, false, qv, qe);
+    else rgq<T>(r, m, s, xr, xi, yr, yi, tab, tmp, false, qv, qe);
   }
 }
 
@@ -68,7 +74,8 @@ export function stage<T>(r: i32, ncur: i32, s: i32, xr: usize, xi: usize, yr: us
   return ldsplat<T>(tab + twOff(j, 1, m, sizeof<T>()) + (<usize>p << alignof<T>()));
 }
 
-function r2q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool): void {
+function r2q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool,
+                 q0: usize, q1: usize): void {
   const B = sizeof<T>();
   const sB = <usize>s * B;
   const step: usize = W ? 16 : B;
@@ -76,7 +83,7 @@ function r2q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
   for (let p = 0; p < m; p++) {
     const w1r = twr<T>(tab, 1, m, p), w1i = twi<T>(tab, 1, m, p);
     const ia = <usize>p * sB, io = <usize>(2 * p) * sB;
-    for (let q: usize = 0; q < sB; q += step) {
+    for (let q = q0; q < q1; q += step) {
       const ar = vload<T>(xr + ia + q, W), ai = vload<T>(xi + ia + q, W);
       const br = vload<T>(xr + ia + mS + q, W), bi = vload<T>(xi + ia + mS + q, W);
       vstore<T>(yr + io + q, vadd<T>(ar, br), W);
@@ -93,7 +100,8 @@ function r2q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
   }
 }
 
-function r4q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool): void {
+function r4q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool,
+                 q0: usize, q1: usize): void {
   const B = sizeof<T>();
   const sB = <usize>s * B;
   const step: usize = W ? 16 : B;
@@ -103,7 +111,7 @@ function r4q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
     const w2r = twr<T>(tab, 2, m, p), w2i = twi<T>(tab, 2, m, p);
     const w3r = twr<T>(tab, 3, m, p), w3i = twi<T>(tab, 3, m, p);
     const ia = <usize>p * sB, io = <usize>(4 * p) * sB;
-    for (let q: usize = 0; q < sB; q += step) {
+    for (let q = q0; q < q1; q += step) {
       const pa = ia + q;
       const ar = vload<T>(xr + pa, W), ai = vload<T>(xi + pa, W);
       const br = vload<T>(xr + pa + mS, W), bi = vload<T>(xi + pa + mS, W);
@@ -188,7 +196,8 @@ function r4first<T>(m: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usi
   }
 }
 
-function r3q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool): void {
+function r3q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool,
+                 q0: usize, q1: usize): void {
   const B = sizeof<T>();
   const sB = <usize>s * B;
   const step: usize = W ? 16 : B;
@@ -198,7 +207,7 @@ function r3q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
     const w1r = twr<T>(tab, 1, m, p), w1i = twi<T>(tab, 1, m, p);
     const w2r = twr<T>(tab, 2, m, p), w2i = twi<T>(tab, 2, m, p);
     const ia = <usize>p * sB, io = <usize>(3 * p) * sB;
-    for (let q: usize = 0; q < sB; q += step) {
+    for (let q = q0; q < q1; q += step) {
       const pa = ia + q;
       const ar = vload<T>(xr + pa, W), ai = vload<T>(xi + pa, W);
       const br = vload<T>(xr + pa + mS, W), bi = vload<T>(xi + pa + mS, W);
@@ -220,7 +229,8 @@ function r3q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
   }
 }
 
-function r5q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool): void {
+function r5q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool,
+                 q0: usize, q1: usize): void {
   const B = sizeof<T>();
   const sB = <usize>s * B;
   const step: usize = W ? 16 : B;
@@ -228,7 +238,7 @@ function r5q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
   const c1 = vsplat<T>(<T>C51), c2 = vsplat<T>(<T>C52), s1 = vsplat<T>(<T>S51), s2 = vsplat<T>(<T>S52);
   for (let p = 0; p < m; p++) {
     const io = <usize>(5 * p) * sB, ia = <usize>p * sB;
-    for (let q: usize = 0; q < sB; q += step) {
+    for (let q = q0; q < q1; q += step) {
       const pa = ia + q;
       const a0r = vload<T>(xr + pa, W), a0i = vload<T>(xi + pa, W);
       const a1r = vload<T>(xr + pa + mS, W), a1i = vload<T>(xi + pa + mS, W);
@@ -268,7 +278,7 @@ function r5q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
 /** Generic odd radix r: direct DFT_r, pairing k and r-k so each output costs (r-1)/2 products
  *  per part. tmp holds t_k = a_k + a_(r-k) and d_k = a_k - a_(r-k), re and im, for k <= (r-1)/2. */
 function rgq<T>(r: i32, m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize,
-                tmp: usize, W: bool): void {
+                tmp: usize, W: bool, q0: usize, q1: usize): void {
   const B = sizeof<T>();
   const sB = <usize>s * B;
   const step: usize = W ? 16 : B;
@@ -277,7 +287,7 @@ function rgq<T>(r: i32, m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usi
   const roots = tab + twOff(r, 0, m, B); // cos(2 pi k / r) [r], then sin(2 pi k / r) [r]
   for (let p = 0; p < m; p++) {
     const io = <usize>(r * p) * sB, ia = <usize>p * sB;
-    for (let q: usize = 0; q < sB; q += step) {
+    for (let q = q0; q < q1; q += step) {
       const pa = ia + q;
       const a0r = vload<T>(xr + pa, W), a0i = vload<T>(xi + pa, W);
       let sr = a0r, si = a0i;
@@ -390,6 +400,37 @@ let ilIm: v128 = v128.splat<i32>(0);
     im = v128.shuffle<f64>(a, b, 1, 3);
   }
   if (sizeof<SW>() == 2) { ilRe = im; ilIm = re; } else { ilRe = re; ilIm = im; }
+}
+
+/** First radix-4 stage (s = 1, vectorised over p), planar input -> blocked y. */
+export function r4firstPB<T>(m: i32, xr: usize, xi: usize, y: usize, tab: usize): void {
+  const B = sizeof<T>();
+  const L = lanes<T>();
+  const mB = <usize>m * B;
+  for (let p = 0; p < m; p += L) {
+    const pb = <usize>p * B;
+    const ar = v128.load(xr + pb), ai = v128.load(xi + pb);
+    const br = v128.load(xr + pb + mB), bi = v128.load(xi + pb + mB);
+    const cr = v128.load(xr + pb + 2 * mB), ci = v128.load(xi + pb + 2 * mB);
+    const dr = v128.load(xr + pb + 3 * mB), di = v128.load(xi + pb + 3 * mB);
+    const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
+    const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
+    const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
+    const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
+    const y0r = vadd<T>(t0r, t2r), y0i = vadd<T>(t0i, t2i);
+    const u1r = vadd<T>(t1r, t3i), u1i = vsub<T>(t1i, t3r);
+    const u2r = vsub<T>(t0r, t2r), u2i = vsub<T>(t0i, t2i);
+    const u3r = vsub<T>(t1r, t3i), u3i = vadd<T>(t1i, t3r);
+    const w1r = v128.load(tab + pb), w1i = v128.load(tab + mB + pb);
+    const w2r = v128.load(tab + 2 * mB + pb), w2i = v128.load(tab + 3 * mB + pb);
+    const w3r = v128.load(tab + 4 * mB + pb), w3i = v128.load(tab + 5 * mB + pb);
+    const y1r = cmulR<T>(u1r, u1i, w1r, w1i), y1i = cmulI<T>(u1r, u1i, w1r, w1i);
+    const y2r = cmulR<T>(u2r, u2i, w2r, w2i), y2i = cmulI<T>(u2r, u2i, w2r, w2i);
+    const y3r = cmulR<T>(u3r, u3i, w3r, w3i), y3i = cmulI<T>(u3r, u3i, w3r, w3i);
+    const ob = y + <usize>(4 * p) * 2 * B;
+    transpose4<T>(ob, y0r, y1r, y2r, y3r, 32);
+    transpose4<T>(ob + 16, y0i, y1i, y2i, y3i, 32);
+  }
 }
 
 /** First radix-4 stage (s = 1, vectorised over p), interleaved input -> blocked y. */
@@ -669,5 +710,27 @@ export function irfftPre<T>(src: usize, wr: usize, wi: usize, z: usize, h: i32):
     if (2 * k != h) {
       store<T>(z + <usize>(2 * (h - k)) * B, <T>(er + oi)); store<T>(z + <usize>(2 * (h - k) + 1) * B, <T>(or - ei));
     }
+  }
+}
+
+/** out = a * b elementwise on planar complex arrays (out may alias a), L lanes at a time; the
+ *  operation order matches the scalar form, so lanes and tail round identically. */
+export function cmulPlanar<T>(ar: usize, ai: usize, br: usize, bi: usize, or: usize, oi: usize, count: i32): void {
+  const B = sizeof<T>();
+  const L = lanes<T>();
+  let k = 0;
+  for (; k + L <= count; k += L) {
+    const o = <usize>k * B;
+    const xr = v128.load(ar + o), xi = v128.load(ai + o);
+    const yr = v128.load(br + o), yi = v128.load(bi + o);
+    v128.store(or + o, cmulR<T>(xr, xi, yr, yi));
+    v128.store(oi + o, cmulI<T>(xr, xi, yr, yi));
+  }
+  for (; k < count; k++) {
+    const o = <usize>k * B;
+    const xr = load<T>(ar + o), xi = load<T>(ai + o);
+    const yr = load<T>(br + o), yi = load<T>(bi + o);
+    store<T>(or + o, <T>(xr * yr - xi * yi));
+    store<T>(oi + o, <T>(xr * yi + xi * yr));
   }
 }

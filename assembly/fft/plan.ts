@@ -202,7 +202,7 @@ export function destroyPlan(p: FftPlan): void {
 
 // ---- execution on planar data -------------------------------------------------------------
 
-import { stage, r4firstB, r4B, lastB, lastP, deinterleave, interleave, lanes } from "./kernels";
+import { stage, r4firstB, r4firstPB, r4B, lastB, lastP, cmulPlanar, deinterleave, interleave, lanes } from "./kernels";
 
 // Where the last dft() left its result (one of the two pairs it was given, same orientation).
 export let resR: usize = 0;
@@ -216,6 +216,26 @@ export let resI: usize = 0;
  */
 export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): void {
   if (p.algo == ALGO_BLUESTEIN) { bluestein<T>(p, dr, di, or, oi); return; }
+  const half = <usize>p.n * sizeof<T>();
+  if (fusable<T>(p) && absDiff(dr, di) == half && absDiff(or, oi) == half) {
+    // Each pair is the two halves of one work block, so the power-of-two fast path can run
+    // blocked between a planar first stage and a planar last stage.
+    const blockD = dr < di ? dr : di, blockO = or < oi ? or : oi;
+    r4firstPB<T>(p.n >> 2, dr, di, blockO, load<usize>(p.tabs));
+    let x = blockO, y = blockD;
+    let s = 4, ncur = p.n >> 2;
+    const last = p.nstages - 1;
+    for (let i = 1; i < last; i++) {
+      r4B<T>(ncur >> 2, s, x, y, load<usize>(p.tabs + (<usize>i << alignof<usize>())));
+      ncur >>= 2; s <<= 2;
+      const t = x; x = y; y = t;
+    }
+    // the free block takes the planar result, in the orientation the caller gave for it
+    const outR = y == blockD ? dr : or, outI = y == blockD ? di : oi;
+    lastP<T>(load<i32>(p.radix + (<usize>last << 2)), s, x, outR, outI);
+    resR = outR; resI = outI;
+    return;
+  }
   let xr = dr, xi = di, yr = or, yi = oi;
   let s = 1, ncur = p.n;
   for (let i = 0; i < p.nstages; i++) {
@@ -226,6 +246,8 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
   }
   resR = xr; resI = xi;
 }
+
+@inline function absDiff(a: usize, b: usize): usize { return a > b ? a - b : b - a; }
 
 /** dft() whose result is copied into (outR, outI). */
 export function dftInto<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize, outR: usize, outI: usize): void {
@@ -242,35 +264,16 @@ function bluestein<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): v
   const n = p.n, m = p.m;
   const B = sizeof<T>();
   const ur = sub.ar, ui = sub.ai;
-  for (let k = 0; k < n; k++) {
-    const o = <usize>k * B;
-    const xr = load<T>(dr + o), xi = load<T>(di + o);
-    const cr = load<T>(p.cr + o), ci = load<T>(p.ci + o);
-    store<T>(ur + o, <T>(xr * cr - xi * ci));
-    store<T>(ui + o, <T>(xr * ci + xi * cr));
-  }
+  cmulPlanar<T>(dr, di, p.cr, p.ci, ur, ui, n);
   memory.fill(ur + <usize>n * B, 0, <usize>(m - n) * B);
   memory.fill(ui + <usize>n * B, 0, <usize>(m - n) * B);
   dft<T>(sub, ur, ui, sub.br, sub.bi);
   let ar = resR, ai = resI;
   const wr = ar == ur ? sub.br : ur, wi = ar == ur ? sub.bi : ui;
-  for (let k = 0; k < m; k++) {
-    const o = <usize>k * B;
-    const xr = load<T>(ar + o), xi = load<T>(ai + o);
-    const fr = load<T>(p.fr + o), fi = load<T>(p.fi + o);
-    store<T>(ar + o, <T>(xr * fr - xi * fi));
-    store<T>(ai + o, <T>(xr * fi + xi * fr));
-  }
-  // inverse by the swap trick: the true real part ends up in resI, the imaginary in resR
+  cmulPlanar<T>(ar, ai, p.fr, p.fi, ar, ai, m);
+  // inverse by the swap identity: the true real part ends up in resI, the imaginary in resR
   dft<T>(sub, ai, ar, wi, wr);
-  const gr = resI, gi = resR;
-  for (let k = 0; k < n; k++) {
-    const o = <usize>k * B;
-    const xr = load<T>(gr + o), xi = load<T>(gi + o);
-    const cr = load<T>(p.cr + o), ci = load<T>(p.ci + o);
-    store<T>(or + o, <T>(xr * cr - xi * ci));
-    store<T>(oi + o, <T>(xr * ci + xi * cr));
-  }
+  cmulPlanar<T>(resI, resR, p.cr, p.ci, or, oi, n);
   resR = or; resI = oi;
 }
 
