@@ -7,7 +7,8 @@
 //   --filter RE   only the (case, size) pairs whose label "f32-complex:1024" matches RE,
 //                 e.g. --filter f64, --filter 'complex:(1024|4096)$'
 //   --json [P]    also write the results as JSON to P (default bench/results/<date>.json)
-//   --max-time S  benchmark.js maxTime per contestant and size (default 1.5, quick 0.25)
+//   --max-time S  benchmark.js maxTime per contestant, size and round (default 0.5, quick 0.25)
+//   --rounds R    times each size's contestants are run in turn (default 3, quick 1)
 //   --stat S      'median' (default) or 'min' of benchmark.js's samples: the time the tables
 //                 and ratios use (the JSON keeps both)
 
@@ -28,7 +29,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 // ---- options ---------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { quick: false, filter: null, json: null, maxTime: null, stat: 'median' };
+  const o = { quick: false, filter: null, json: null, maxTime: null, stat: 'median', rounds: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -37,8 +38,9 @@ function parseArgs(argv) {
       o.json = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '';
     } else if (a === '--max-time') o.maxTime = Number(argv[++i]);
     else if (a === '--stat') o.stat = argv[++i];
+    else if (a === '--rounds') o.rounds = Number(argv[++i]);
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node bench/fft.bench.js [--quick] [--filter REGEX] [--json [PATH]] [--max-time S] [--stat median|min]');
+      console.log('usage: node bench/fft.bench.js [--quick] [--filter REGEX] [--json [PATH]] [--max-time S] [--rounds R] [--stat median|min]');
       process.exit(0);
     } else {
       console.error(`unknown argument ${a} (try --help)`);
@@ -49,7 +51,12 @@ function parseArgs(argv) {
     console.error("--stat must be 'median' or 'min'");
     process.exit(2);
   }
-  if (o.maxTime === null) o.maxTime = o.quick ? 0.25 : 1.5;
+  if (o.maxTime === null) o.maxTime = o.quick ? 0.25 : 0.5;
+  if (o.rounds === null) o.rounds = o.quick ? 1 : 3;
+  if (!(Number.isInteger(o.rounds) && o.rounds >= 1)) {
+    console.error('--rounds must be a positive integer');
+    process.exit(2);
+  }
   if (!(o.maxTime > 0)) {
     console.error('--max-time must be a positive number of seconds');
     process.exit(2);
@@ -144,7 +151,6 @@ function benchSize(c, n, contestants, fftjs) {
   const { x, ref, how } = reference(n, c.kind, fftjs);
   const input = typed(x, c.dtype);
   const entries = [];
-  const suite = new Benchmark.Suite(`${c.id}:${n}`);
   for (const ct of contestants) {
     const e = { name: ct.name, supported: true, reason: '', err: NaN, ok: false, instance: null };
     entries.push(e);
@@ -168,32 +174,60 @@ function benchSize(c, n, contestants, fftjs) {
       e.ok = false;
     }
     if (!e.ok && !e.reason) e.reason = `wrong result (rel L2 ${sci(e.err)} vs ${how})`;
-    // our own kernel is timed even when wrong, so the table shows it (and flags it)
-    if (e.instance && (e.ok || ct.name === 'spectrakit')) {
-      suite.add(ct.name, e.instance.run, {
+  }
+  // our own kernel is timed even when wrong, so the table shows it (and flags it)
+  const timed = entries.filter((e) => e.instance && (e.ok || e.name === 'spectrakit'));
+  // Rounds: the machine is shared, so its speed drifts; each round runs every contestant once
+  // (a benchmark.js suite, the starting contestant rotated), and a contestant's time is the
+  // median over rounds of its per-round median, so all of them see the same drift.
+  const perRound = new Map(timed.map((e) => [e.name, []]));
+  const allSamples = new Map(timed.map((e) => [e.name, []]));
+  for (let r = 0; r < opts.rounds && timed.length; r++) {
+    const suite = new Benchmark.Suite(`${c.id}:${n}#${r}`);
+    for (let i = 0; i < timed.length; i++) {
+      const e = timed[(i + r) % timed.length];
+      suite.add(e.name, e.instance.run, {
         maxTime: opts.maxTime,
         minSamples: 5,
         onStart() { if (globalThis.gc) globalThis.gc(); },
       });
     }
+    suite.run({ async: false });
+    suite.forEach((b) => {
+      const e = entries.find((q) => q.name === b.name);
+      if (b.error) { e.ok = false; e.reason = `benchmark error: ${b.error}`; return; }
+      perRound.get(b.name).push(median(b.stats.sample));
+      allSamples.get(b.name).push(...b.stats.sample);
+    });
   }
-  suite.on('error', (ev) => {
-    const e = entries.find((q) => q.name === ev.target.name);
-    if (e) e.reason = `benchmark error: ${ev.target.error}`;
-  });
-  suite.run({ async: false });
-  suite.forEach((b) => {
-    const e = entries.find((q) => q.name === b.name);
-    if (b.error) { e.ok = false; e.reason = `benchmark error: ${b.error}`; return; }
-    e.medianUs = median(b.stats.sample) * 1e6;
-    e.minUs = Math.min(...b.stats.sample) * 1e6;
+  for (const e of timed) {
+    const rm = perRound.get(e.name);
+    const all = allSamples.get(e.name);
+    if (!rm.length) continue;
+    e.roundsUs = rm.map((t) => t * 1e6);
+    e.medianUs = median(rm) * 1e6;
+    e.minUs = Math.min(...all) * 1e6;
     e.us = opts.stat === 'min' ? e.minUs : e.medianUs;
-    e.meanUs = b.stats.mean * 1e6;
-    e.rme = b.stats.rme;
-    e.samples = b.stats.sample.length;
+    // spread: half the range of the round medians, relative to their median
+    e.spread = rm.length > 1 ? (50 * (Math.max(...rm) - Math.min(...rm))) / median(rm) : NaN;
+    e.samples = all.length;
     e.mflops = flops(n, c.kind) / e.us;
-  });
-  for (const e of entries) if (e.instance) { e.algorithm = e.instance.algorithm; e.instance.dispose(); delete e.instance; }
+  }
+  for (const e of entries) {
+    if (!e.instance) continue;
+    // checked again after thousands of timed calls: state kept between calls (memory growth,
+    // cached views) must not have changed the answer
+    if (e.ok && ref) {
+      const after = relL2(e.instance.result(), ref);
+      if (!(after <= TOL[c.dtype])) {
+        e.ok = false;
+        e.reason = `wrong result after timing (rel L2 ${sci(after)})`;
+      }
+    }
+    e.algorithm = e.instance.algorithm;
+    e.instance.dispose();
+    delete e.instance;
+  }
   return { case: c.id, dtype: c.dtype, kind: c.kind, n, reference: how, entries };
 }
 
@@ -225,12 +259,15 @@ async function main() {
     commit: gitCommit(),
     // dist/ may be rebuilt from uncommitted sources: the binary's hash says what was measured
     coreWasmSha256: createHash('sha256').update(readFileSync(join(here, '..', 'dist', 'core.wasm'))).digest('hex').slice(0, 16),
-    options: { quick: opts.quick, filter: opts.filter ? String(opts.filter) : null, maxTime: opts.maxTime, stat: opts.stat },
+    options: { quick: opts.quick, filter: opts.filter ? String(opts.filter) : null, maxTime: opts.maxTime, rounds: opts.rounds, stat: opts.stat },
     peers: Object.fromEntries(contestants.map((ct) => [ct.name, ct.note])),
   };
   console.log(`spectrakit FFT benchmark  ${meta.date}  node ${meta.node}  ${meta.cpu} x${meta.cores}`);
-  console.log(`commit ${meta.commit}  core.wasm ${meta.coreWasmSha256}  load average ${meta.loadavgStart.join(' ')}  maxTime ${opts.maxTime}s per contestant`);
-  console.log(`time = ${opts.stat} of benchmark.js samples; MFLOPS = 5 N log2 N / us (complex), 2.5 N log2 N / us (real);`);
+  console.log(`commit ${meta.commit}  core.wasm ${meta.coreWasmSha256}  load average ${meta.loadavgStart.join(' ')}  maxTime ${opts.maxTime}s x ${opts.rounds} rounds per contestant`);
+  console.log(opts.stat === 'min'
+    ? 'time = fastest benchmark.js sample over all rounds;'
+    : 'time = median over rounds of the median benchmark.js sample; +- = half the range of the round medians;');
+  console.log('MFLOPS = 5 N log2 N / us (complex), 2.5 N log2 N / us (real);');
   console.log('peer columns = peer time / our time (> 1: spectrakit is faster). pffft-wasm and kissfft-wasm are f32 only.\n');
 
   const results = [];
@@ -263,7 +300,7 @@ async function main() {
         (ours.ok ? '' : '!') + sci(ours.err),
         us(ours.us),
         Number.isFinite(ours.mflops) ? ours.mflops.toFixed(0) : '-',
-        Number.isFinite(ours.rme) ? `${ours.rme.toFixed(1)}%` : '-',
+        Number.isFinite(ours.spread) ? `${ours.spread.toFixed(0)}%` : '-',
         ...cols,
       ]);
     }
