@@ -150,7 +150,7 @@ export class FftPlan {
     }
     if (x.length !== this.n * batch) throw rangeError('x', `length n * batch = ${this.n * batch}`, x);
     const out = outFor(x, 2 * (Math.floor(this.n / 2) + 1) * batch, o.out);
-    return execRfft(ptr, x, out, this.n, batch, norm);
+    return execReal(ptr, x, out, this.n, batch, norm, 0);
   }
 
   /** Inverse transform (the exact inverse of forward() under the same norm). Real plans take
@@ -171,7 +171,7 @@ export class FftPlan {
     const nin = Math.floor(this.n / 2) + 1;
     if (x.length !== 2 * nin * batch) throw rangeError('x', `length 2 * (floor(n/2)+1) * batch = ${2 * nin * batch}`, x);
     const out = outFor(x, this.n * batch, o.out);
-    return execIrfft(ptr, x, out, this.n, batch, norm);
+    return execReal(ptr, x, out, this.n, batch, norm, 1);
   }
 
   dispose(): void {
@@ -252,26 +252,17 @@ function execComplex<T extends FloatArray>(plan: number, x: T, out: T, n: number
   return run(x, x.length, out, out.length, (p) => c.fftExec(plan, p, p, batch, inverse, fct));
 }
 
-function execRfft<T extends FloatArray>(plan: number, x: T, out: T, n: number, batch: number, norm: number): T {
+/** Real transforms read and write arrays of different lengths, so input and output get separate
+ *  regions of the staging block (batch items would otherwise overlap). */
+function execReal<T extends FloatArray>(plan: number, x: T, out: T, n: number, batch: number, norm: number,
+                                        inverse: number): T {
   const c = getCore();
-  const fct = normFactor(n, norm, 0);
-  // in and out share the block: the kernel reads item b before writing it, but items overlap,
-  // so the output goes to its own region after the input.
+  const fct = normFactor(n, norm, inverse);
   const B = x.BYTES_PER_ELEMENT;
   const ptr = stage((x.length + out.length) * B);
   copyIn(x, ptr);
-  c.rfftExec(plan, ptr, ptr + x.length * B, batch, fct);
-  copyOut(out, ptr + x.length * B, out.length);
-  return out;
-}
-
-function execIrfft<T extends FloatArray>(plan: number, x: T, out: T, n: number, batch: number, norm: number): T {
-  const c = getCore();
-  const fct = normFactor(n, norm, 1);
-  const B = x.BYTES_PER_ELEMENT;
-  const ptr = stage((x.length + out.length) * B);
-  copyIn(x, ptr);
-  c.irfftExec(plan, ptr, ptr + x.length * B, batch, fct);
+  if (inverse) c.irfftExec(plan, ptr, ptr + x.length * B, batch, fct);
+  else c.rfftExec(plan, ptr, ptr + x.length * B, batch, fct);
   copyOut(out, ptr + x.length * B, out.length);
   return out;
 }
@@ -282,26 +273,24 @@ function dtypeOf(x: FloatArray): DType {
 
 // ---- one-shot API ---------------------------------------------------------------------------
 
-/** Forward DFT, X[k] = sum_j x[j] e^(-2 pi i jk/n), of interleaved complex data (any n >= 1). */
-export function fft<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
+function complexOneShot<T extends FloatArray>(x: T, opts: FftOptions<T> | undefined, inverse: number): T {
   checkFloatArray('x', x);
   const o = checkOpts(opts) as FftOptions<T>;
   const batch = batchOf(o);
   const norm = normCode(o.norm);
   const n = complexLength('x', x, batch);
   const out = outFor(x, x.length, o.out);
-  return execComplex(cachedPlan(n, dtypeOf(x), 'complex').pointer, x, out, n, batch, 0, norm);
+  return execComplex(cachedPlan(n, dtypeOf(x), 'complex').pointer, x, out, n, batch, inverse, norm);
+}
+
+/** Forward DFT, X[k] = sum_j x[j] e^(-2 pi i jk/n), of interleaved complex data (any n >= 1). */
+export function fft<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
+  return complexOneShot(x, opts, 0);
 }
 
 /** Inverse DFT, scaled 1/n under the default norm ('backward'). */
 export function ifft<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
-  checkFloatArray('x', x);
-  const o = checkOpts(opts) as FftOptions<T>;
-  const batch = batchOf(o);
-  const norm = normCode(o.norm);
-  const n = complexLength('x', x, batch);
-  const out = outFor(x, x.length, o.out);
-  return execComplex(cachedPlan(n, dtypeOf(x), 'complex').pointer, x, out, n, batch, 1, norm);
+  return complexOneShot(x, opts, 1);
 }
 
 /** DFT of real data: n reals -> the n/2+1 non-negative-frequency bins, interleaved complex. */
@@ -315,7 +304,7 @@ export function rfft<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
   if (!Number.isInteger(n)) throw rangeError('x', `a length divisible by batch (batch = ${batch})`, x);
   if (n > MAX_N) throw rangeError('x', `at most ${MAX_N} values per transform`, x);
   const out = outFor(x, 2 * (Math.floor(n / 2) + 1) * batch, o.out);
-  return execRfft(cachedPlan(n, dtypeOf(x), 'real').pointer, x, out, n, batch, norm);
+  return execReal(cachedPlan(n, dtypeOf(x), 'real').pointer, x, out, n, batch, norm, 0);
 }
 
 /**
@@ -347,7 +336,7 @@ export function irfft<T extends FloatArray>(X: T, n?: number, opts?: FftOptions<
     for (let b = 0; b < batch; b++) src.set(X.subarray(2 * m * b, 2 * m * b + keep), 2 * nin * b);
   }
   const out = outFor(X, n * batch, o.out);
-  return execIrfft(cachedPlan(n, dtypeOf(X), 'real').pointer, src, out, n, batch, norm);
+  return execReal(cachedPlan(n, dtypeOf(X), 'real').pointer, src, out, n, batch, norm, 1);
 }
 
 function fft2Impl<T extends FloatArray>(x: T, rows: number, cols: number, opts: FftOptions<T> | undefined, inverse: number): T {

@@ -33,7 +33,7 @@ export function stage<T>(r: i32, ncur: i32, s: i32, xr: usize, xi: usize, yr: us
   const m = ncur / r;
   const B = <usize>sizeof<T>();
   if (r == 4 && s == 1 && m % L == 0) {
-    r4first<T>(m, xr, xi, yr, yi, tab);
+    r4first<T>(m, xr, xi, yr, yi, tab, sizeof<T>());
     return;
   }
   // q in [0, qv) runs L lanes at a time, [qv, s) one lane at a time (unaligned loads are fine)
@@ -141,38 +141,6 @@ function r4q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
         vstore<T>(yi + po + 3 * sB, cmulI<T>(y3r, y3i, w3r, w3i), W);
       }
     }
-  }
-}
-
-/** First radix-4 stage (s = 1): vectorised over p; the four outputs of L butterflies are
- *  transposed in registers so that y[4p .. 4p+3] is stored contiguously. */
-function r4first<T>(m: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize): void {
-  const B = sizeof<T>();
-  const L = lanes<T>();
-  const mB = <usize>m * B;
-  for (let p = 0; p < m; p += L) {
-    const pb = <usize>p * B;
-    const ar = v128.load(xr + pb), ai = v128.load(xi + pb);
-    const br = v128.load(xr + pb + mB), bi = v128.load(xi + pb + mB);
-    const cr = v128.load(xr + pb + 2 * mB), ci = v128.load(xi + pb + 2 * mB);
-    const dr = v128.load(xr + pb + 3 * mB), di = v128.load(xi + pb + 3 * mB);
-    const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
-    const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
-    const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
-    const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
-    const y0r = vadd<T>(t0r, t2r), y0i = vadd<T>(t0i, t2i);
-    const u1r = vadd<T>(t1r, t3i), u1i = vsub<T>(t1i, t3r);
-    const u2r = vsub<T>(t0r, t2r), u2i = vsub<T>(t0i, t2i);
-    const u3r = vsub<T>(t1r, t3i), u3i = vadd<T>(t1i, t3r);
-    const w1r = v128.load(tab + pb), w1i = v128.load(tab + mB + pb);
-    const w2r = v128.load(tab + 2 * mB + pb), w2i = v128.load(tab + 3 * mB + pb);
-    const w3r = v128.load(tab + 4 * mB + pb), w3i = v128.load(tab + 5 * mB + pb);
-    const y1r = cmulR<T>(u1r, u1i, w1r, w1i), y1i = cmulI<T>(u1r, u1i, w1r, w1i);
-    const y2r = cmulR<T>(u2r, u2i, w2r, w2i), y2i = cmulI<T>(u2r, u2i, w2r, w2i);
-    const y3r = cmulR<T>(u3r, u3i, w3r, w3i), y3i = cmulI<T>(u3r, u3i, w3r, w3i);
-    const ob = <usize>(4 * p) * B;
-    transpose4<T>(yr + ob, y0r, y1r, y2r, y3r);
-    transpose4<T>(yi + ob, y0i, y1i, y2i, y3i);
   }
 }
 
@@ -402,8 +370,13 @@ let ilIm: v128 = v128.splat<i32>(0);
   if (sizeof<SW>() == 2) { ilRe = im; ilIm = re; } else { ilRe = re; ilIm = im; }
 }
 
-/** First radix-4 stage (s = 1, vectorised over p), planar input -> blocked y. */
-export function r4firstPB<T>(m: i32, xr: usize, xi: usize, y: usize, tab: usize): void {
+/**
+ * First radix-4 stage (s = 1) on planar input, vectorised over p; the four outputs of L
+ * butterflies are transposed in registers so that y[4p .. 4p+3] is stored contiguously. E is the
+ * output's byte distance between elements: B for planar (yr, yi), 2B for the blocked layout
+ * (yi = yr + 16).
+ */
+export function r4first<T>(m: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, E: usize): void {
   const B = sizeof<T>();
   const L = lanes<T>();
   const mB = <usize>m * B;
@@ -427,9 +400,9 @@ export function r4firstPB<T>(m: i32, xr: usize, xi: usize, y: usize, tab: usize)
     const y1r = cmulR<T>(u1r, u1i, w1r, w1i), y1i = cmulI<T>(u1r, u1i, w1r, w1i);
     const y2r = cmulR<T>(u2r, u2i, w2r, w2i), y2i = cmulI<T>(u2r, u2i, w2r, w2i);
     const y3r = cmulR<T>(u3r, u3i, w3r, w3i), y3i = cmulI<T>(u3r, u3i, w3r, w3i);
-    const ob = y + <usize>(4 * p) * 2 * B;
-    transpose4<T>(ob, y0r, y1r, y2r, y3r, 32);
-    transpose4<T>(ob + 16, y0i, y1i, y2i, y3i, 32);
+    const ob = <usize>(4 * p) * E, VS = <usize>L * E;
+    transpose4<T>(yr + ob, y0r, y1r, y2r, y3r, VS);
+    transpose4<T>(yi + ob, y0i, y1i, y2i, y3i, VS);
   }
 }
 

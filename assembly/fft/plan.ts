@@ -205,7 +205,7 @@ export function destroyPlan(p: FftPlan): void {
 
 // ---- execution on planar data -------------------------------------------------------------
 
-import { stage, r4firstB, r4firstPB, r4B, lastB, lastP, cmulPlanar, deinterleave, interleave, lanes } from "./kernels";
+import { stage, r4first, r4firstB, r4B, lastB, lastP, cmulPlanar, deinterleave, interleave, lanes } from "./kernels";
 
 // Where the last dft() left its result (one of the two pairs it was given, same orientation).
 export let resR: usize = 0;
@@ -224,7 +224,7 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
     // Each pair is the two halves of one work block, so the power-of-two fast path can run
     // blocked between a planar first stage and a planar last stage.
     const blockD = dr < di ? dr : di, blockO = or < oi ? or : oi;
-    r4firstPB<T>(p.n >> 2, dr, di, blockO, load<usize>(p.tabs));
+    r4first<T>(p.n >> 2, dr, di, blockO, blockO + 16, load<usize>(p.tabs), 2 * sizeof<T>());
     let x = blockO, y = blockD;
     let s = 4, ncur = p.n >> 2;
     const last = p.nstages - 1;
