@@ -33,7 +33,7 @@ export function stage<T>(r: i32, ncur: i32, s: i32, xr: usize, xi: usize, yr: us
   const m = ncur / r;
   const B = <usize>sizeof<T>();
   if (r == 4 && s == 1 && m % L == 0) {
-    r4first<T>(m, xr, xi, yr, yi, tab, sizeof<T>());
+    r4first<T, u8>(m, xr, xi, yr, yi, tab, sizeof<T>());
     return;
   }
   // q in [0, qv) runs L lanes at a time, [qv, s) one lane at a time (unaligned loads are fine)
@@ -353,39 +353,54 @@ export function interleave<T>(sr: usize, si: usize, dst: usize, n: i32, fct: f64
 // (and scaled) output, saving the two conversion passes. SW selects the swap identity used for
 // inverses (u16: swap re and im on the way in and out; u8: not).
 
-let ilRe: v128 = v128.splat<i32>(0);
-let ilIm: v128 = v128.splat<i32>(0);
-/** Loads L complex values at complex index k of interleaved memory into ilRe, ilIm. */
-@inline function loadIL<T, SW>(src: usize, k: i32): void {
-  const B = sizeof<T>();
-  const a = v128.load(src + <usize>(2 * k) * B), b = v128.load(src + <usize>(2 * k) * B, 16);
-  let re: v128, im: v128;
+/** Lanes of a deinterleaved pair (a0, a1) of interleaved vectors: the real parts (imag false) or
+ *  the imaginary parts; SW (u16) swaps the two, which is how inverses enter the swap identity. */
+@inline function part<T, SW>(a0: v128, a1: v128, imag: bool): v128 {
+  const odd = imag != (sizeof<SW>() == 2);
   if (sizeof<T>() == 4) {
-    re = v128.shuffle<f32>(a, b, 0, 2, 4, 6);
-    im = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
-  } else {
-    re = v128.shuffle<f64>(a, b, 0, 2);
-    im = v128.shuffle<f64>(a, b, 1, 3);
+    return odd ? v128.shuffle<f32>(a0, a1, 1, 3, 5, 7) : v128.shuffle<f32>(a0, a1, 0, 2, 4, 6);
   }
-  if (sizeof<SW>() == 2) { ilRe = im; ilIm = re; } else { ilRe = re; ilIm = im; }
+  return odd ? v128.shuffle<f64>(a0, a1, 1, 3) : v128.shuffle<f64>(a0, a1, 0, 2);
 }
 
 /**
- * First radix-4 stage (s = 1) on planar input, vectorised over p; the four outputs of L
- * butterflies are transposed in registers so that y[4p .. 4p+3] is stored contiguously. E is the
+ * First radix-4 stage (s = 1), vectorised over p; the four outputs of L butterflies are transposed
+ * in registers so that y[4p .. 4p+3] is stored contiguously. M selects the input: u8 planar
+ * (xr, xi); u16 interleaved at xr; u32 interleaved at xr with re and im swapped (inverse). E is the
  * output's byte distance between elements: B for planar (yr, yi), 2B for the blocked layout
  * (yi = yr + 16).
  */
-export function r4first<T>(m: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, E: usize): void {
+export function r4first<T, M>(m: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, E: usize): void {
   const B = sizeof<T>();
   const L = lanes<T>();
   const mB = <usize>m * B;
   for (let p = 0; p < m; p += L) {
     const pb = <usize>p * B;
-    const ar = v128.load(xr + pb), ai = v128.load(xi + pb);
-    const br = v128.load(xr + pb + mB), bi = v128.load(xi + pb + mB);
-    const cr = v128.load(xr + pb + 2 * mB), ci = v128.load(xi + pb + 2 * mB);
-    const dr = v128.load(xr + pb + 3 * mB), di = v128.load(xi + pb + 3 * mB);
+    let ar: v128, ai: v128, br: v128, bi: v128, cr: v128, ci: v128, dr: v128, di: v128;
+    if (sizeof<M>() == 1) {
+      ar = v128.load(xr + pb); ai = v128.load(xi + pb);
+      br = v128.load(xr + pb + mB); bi = v128.load(xi + pb + mB);
+      cr = v128.load(xr + pb + 2 * mB); ci = v128.load(xi + pb + 2 * mB);
+      dr = v128.load(xr + pb + 3 * mB); di = v128.load(xi + pb + 3 * mB);
+    } else {
+      // interleaved: complex index k sits at byte 2 B k
+      const a = xr + 2 * pb, mI = 2 * mB;
+      const a0 = v128.load(a), a1 = v128.load(a, 16);
+      const b0 = v128.load(a + mI), b1 = v128.load(a + mI, 16);
+      const c0 = v128.load(a + 2 * mI), c1 = v128.load(a + 2 * mI, 16);
+      const d0 = v128.load(a + 3 * mI), d1 = v128.load(a + 3 * mI, 16);
+      if (sizeof<M>() == 2) {
+        ar = part<T, u8>(a0, a1, false); ai = part<T, u8>(a0, a1, true);
+        br = part<T, u8>(b0, b1, false); bi = part<T, u8>(b0, b1, true);
+        cr = part<T, u8>(c0, c1, false); ci = part<T, u8>(c0, c1, true);
+        dr = part<T, u8>(d0, d1, false); di = part<T, u8>(d0, d1, true);
+      } else {
+        ar = part<T, u16>(a0, a1, false); ai = part<T, u16>(a0, a1, true);
+        br = part<T, u16>(b0, b1, false); bi = part<T, u16>(b0, b1, true);
+        cr = part<T, u16>(c0, c1, false); ci = part<T, u16>(c0, c1, true);
+        dr = part<T, u16>(d0, d1, false); di = part<T, u16>(d0, d1, true);
+      }
+    }
     const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
     const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
     const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
@@ -403,37 +418,6 @@ export function r4first<T>(m: i32, xr: usize, xi: usize, yr: usize, yi: usize, t
     const ob = <usize>(4 * p) * E, VS = <usize>L * E;
     transpose4<T>(yr + ob, y0r, y1r, y2r, y3r, VS);
     transpose4<T>(yi + ob, y0i, y1i, y2i, y3i, VS);
-  }
-}
-
-/** First radix-4 stage (s = 1, vectorised over p), interleaved input -> blocked y. */
-export function r4firstB<T, SW>(m: i32, src: usize, y: usize, tab: usize): void {
-  const B = sizeof<T>();
-  const L = lanes<T>();
-  const mB = <usize>m * B;
-  for (let p = 0; p < m; p += L) {
-    const pb = <usize>p * B;
-    loadIL<T, SW>(src, p); const ar = ilRe, ai = ilIm;
-    loadIL<T, SW>(src, p + m); const br = ilRe, bi = ilIm;
-    loadIL<T, SW>(src, p + 2 * m); const cr = ilRe, ci = ilIm;
-    loadIL<T, SW>(src, p + 3 * m); const dr = ilRe, di = ilIm;
-    const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
-    const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
-    const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
-    const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
-    const y0r = vadd<T>(t0r, t2r), y0i = vadd<T>(t0i, t2i);
-    const u1r = vadd<T>(t1r, t3i), u1i = vsub<T>(t1i, t3r);
-    const u2r = vsub<T>(t0r, t2r), u2i = vsub<T>(t0i, t2i);
-    const u3r = vsub<T>(t1r, t3i), u3i = vadd<T>(t1i, t3r);
-    const w1r = v128.load(tab + pb), w1i = v128.load(tab + mB + pb);
-    const w2r = v128.load(tab + 2 * mB + pb), w2i = v128.load(tab + 3 * mB + pb);
-    const w3r = v128.load(tab + 4 * mB + pb), w3i = v128.load(tab + 5 * mB + pb);
-    const y1r = cmulR<T>(u1r, u1i, w1r, w1i), y1i = cmulI<T>(u1r, u1i, w1r, w1i);
-    const y2r = cmulR<T>(u2r, u2i, w2r, w2i), y2i = cmulI<T>(u2r, u2i, w2r, w2i);
-    const y3r = cmulR<T>(u3r, u3i, w3r, w3i), y3i = cmulI<T>(u3r, u3i, w3r, w3i);
-    const ob = y + <usize>(4 * p) * 2 * B;
-    transpose4<T>(ob, y0r, y1r, y2r, y3r, 32);
-    transpose4<T>(ob + 16, y0i, y1i, y2i, y3i, 32);
   }
 }
 

@@ -205,7 +205,7 @@ export function destroyPlan(p: FftPlan): void {
 
 // ---- execution on planar data -------------------------------------------------------------
 
-import { stage, r4first, r4firstB, r4B, lastB, lastP, cmulPlanar, deinterleave, interleave, lanes } from "./kernels";
+import { stage, r4first, r4B, lastB, lastP, cmulPlanar, deinterleave, interleave, lanes } from "./kernels";
 
 // Where the last dft() left its result (one of the two pairs it was given, same orientation).
 export let resR: usize = 0;
@@ -224,7 +224,7 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
     // Each pair is the two halves of one work block, so the power-of-two fast path can run
     // blocked between a planar first stage and a planar last stage.
     const blockD = dr < di ? dr : di, blockO = or < oi ? or : oi;
-    r4first<T>(p.n >> 2, dr, di, blockO, blockO + 16, load<usize>(p.tabs), 2 * sizeof<T>());
+    r4first<T, u8>(p.n >> 2, dr, di, blockO, blockO + 16, load<usize>(p.tabs), 2 * sizeof<T>());
     let x = blockO, y = blockD;
     let s = 4, ncur = p.n >> 2;
     const last = p.nstages - 1;
@@ -300,8 +300,9 @@ let fusedX: usize = 0;
 let fusedS: i32 = 0;
 function fusedHead<T>(p: FftPlan, src: usize, inverse: bool): void {
   const m0 = p.n >> 2;
-  if (inverse) r4firstB<T, u16>(m0, src, p.ar, load<usize>(p.tabs));
-  else r4firstB<T, u8>(m0, src, p.ar, load<usize>(p.tabs));
+  const E = 2 * sizeof<T>();
+  if (inverse) r4first<T, u32>(m0, src, 0, p.ar, p.ar + 16, load<usize>(p.tabs), E);
+  else r4first<T, u16>(m0, src, 0, p.ar, p.ar + 16, load<usize>(p.tabs), E);
   let x = p.ar, y = p.br;
   let s = 4, ncur = m0;
   const last = p.nstages - 1;
