@@ -426,36 +426,55 @@ export function r4B<T>(m: i32, s: i32, x: usize, y: usize, tab: usize): void {
   const B = sizeof<T>();
   const sB = <usize>s * 2 * B;       // bytes spanned by s elements
   const mS = <usize>m * sB;
-  for (let p = 0; p < m; p++) {
-    const w1r = twr<T>(tab, 1, m, p), w1i = twi<T>(tab, 1, m, p);
-    const w2r = twr<T>(tab, 2, m, p), w2i = twi<T>(tab, 2, m, p);
-    const w3r = twr<T>(tab, 3, m, p), w3i = twi<T>(tab, 3, m, p);
-    const a = x + <usize>p * sB, b = a + mS, c = b + mS, d = c + mS;
-    const o0 = y + <usize>(4 * p) * sB, o1 = o0 + sB, o2 = o1 + sB, o3 = o2 + sB;
-    if (p == 0) {
-      // W^0 = 1: skip the products, as pocketfft does, so an infinite input is not turned into
-      // NaN by a multiplication with an exact zero imaginary part
-      r4B0<T>(sB, a, b, c, d, o0, o1, o2, o3);
-      continue;
+  // twiddle arrays of the stage table (j-major: re_1, im_1, re_2, ... each m long), offsets hoisted
+  const mT = <usize>m * B;
+  const t1 = tab, t2 = tab + mT, t3 = tab + 2 * mT, t4 = tab + 3 * mT, t5 = tab + 4 * mT, t6 = tab + 5 * mT;
+  // W^0 = 1: the p = 0 column skips the products, as pocketfft does, so an infinite input is not
+  // turned into NaN by a multiplication with an exact zero imaginary part
+  r4B0<T>(sB, x, x + mS, x + 2 * mS, x + 3 * mS, y, y + sB, y + 2 * sB, y + 3 * sB);
+  if (sB == 32) {
+    // s = L: one vector per column, so no inner loop; pointers advance instead
+    let a = x + 32, o = y + 128;
+    for (let p = 1; p < m; p++) {
+      const pb = <usize>p * B;
+      r4Bfly<T>(a, mS, o, 32,
+        ldsplat<T>(t1 + pb), ldsplat<T>(t2 + pb), ldsplat<T>(t3 + pb),
+        ldsplat<T>(t4 + pb), ldsplat<T>(t5 + pb), ldsplat<T>(t6 + pb));
+      a += 32; o += 128;
     }
+    return;
+  }
+  for (let p = 1; p < m; p++) {
+    const pb = <usize>p * B;
+    const w1r = ldsplat<T>(t1 + pb), w1i = ldsplat<T>(t2 + pb);
+    const w2r = ldsplat<T>(t3 + pb), w2i = ldsplat<T>(t4 + pb);
+    const w3r = ldsplat<T>(t5 + pb), w3i = ldsplat<T>(t6 + pb);
+    const a = x + <usize>p * sB;
+    const o = y + <usize>(4 * p) * sB;
     for (let q: usize = 0; q < sB; q += 32) {
-      const ar = v128.load(a + q), ai = v128.load(a + q, 16);
-      const br = v128.load(b + q), bi = v128.load(b + q, 16);
-      const cr = v128.load(c + q), ci = v128.load(c + q, 16);
-      const dr = v128.load(d + q), di = v128.load(d + q, 16);
-      const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
-      const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
-      const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
-      const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
-      v128.store(o0 + q, vadd<T>(t0r, t2r)); v128.store(o0 + q, vadd<T>(t0i, t2i), 16);
-      const y1r = vadd<T>(t1r, t3i), y1i = vsub<T>(t1i, t3r);
-      const y2r = vsub<T>(t0r, t2r), y2i = vsub<T>(t0i, t2i);
-      const y3r = vsub<T>(t1r, t3i), y3i = vadd<T>(t1i, t3r);
-      v128.store(o1 + q, cmulR<T>(y1r, y1i, w1r, w1i)); v128.store(o1 + q, cmulI<T>(y1r, y1i, w1r, w1i), 16);
-      v128.store(o2 + q, cmulR<T>(y2r, y2i, w2r, w2i)); v128.store(o2 + q, cmulI<T>(y2r, y2i, w2r, w2i), 16);
-      v128.store(o3 + q, cmulR<T>(y3r, y3i, w3r, w3i)); v128.store(o3 + q, cmulI<T>(y3r, y3i, w3r, w3i), 16);
+      r4Bfly<T>(a + q, mS, o + q, sB, w1r, w1i, w2r, w2i, w3r, w3i);
     }
   }
+}
+
+/** One vector of radix-4 butterflies on blocked data: inputs at a + k mS, outputs at o + j sB. */
+@inline function r4Bfly<T>(a: usize, mS: usize, o: usize, sB: usize,
+                          w1r: v128, w1i: v128, w2r: v128, w2i: v128, w3r: v128, w3i: v128): void {
+  const ar = v128.load(a), ai = v128.load(a, 16);
+  const br = v128.load(a + mS), bi = v128.load(a + mS, 16);
+  const cr = v128.load(a + 2 * mS), ci = v128.load(a + 2 * mS, 16);
+  const dr = v128.load(a + 3 * mS), di = v128.load(a + 3 * mS, 16);
+  const t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
+  const t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
+  const t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
+  const t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
+  v128.store(o, vadd<T>(t0r, t2r)); v128.store(o, vadd<T>(t0i, t2i), 16);
+  const y1r = vadd<T>(t1r, t3i), y1i = vsub<T>(t1i, t3r);
+  const y2r = vsub<T>(t0r, t2r), y2i = vsub<T>(t0i, t2i);
+  const y3r = vsub<T>(t1r, t3i), y3i = vadd<T>(t1i, t3r);
+  v128.store(o + sB, cmulR<T>(y1r, y1i, w1r, w1i)); v128.store(o + sB, cmulI<T>(y1r, y1i, w1r, w1i), 16);
+  v128.store(o + 2 * sB, cmulR<T>(y2r, y2i, w2r, w2i)); v128.store(o + 2 * sB, cmulI<T>(y2r, y2i, w2r, w2i), 16);
+  v128.store(o + 3 * sB, cmulR<T>(y3r, y3i, w3r, w3i)); v128.store(o + 3 * sB, cmulI<T>(y3r, y3i, w3r, w3i), 16);
 }
 
 /** The p = 0 butterflies of r4B (unit twiddles). */
