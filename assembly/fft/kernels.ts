@@ -610,7 +610,9 @@ export function rfftPost<T>(zr: usize, zi: usize, wr: usize, wi: usize, dst: usi
   store<T>(dst, x0); store<T>(dst + B, 0);
   store<T>(dst + <usize>(2 * h) * B, xh); store<T>(dst + <usize>(2 * h + 1) * B, 0);
   let k = 1;
-  for (; 2 * (k + L - 1) < h; k += L) {
+  // the two blocks may share one bin, the self-paired h/2: the mirrored block is stored first so
+  // that the bin keeps the forward formula, as in the scalar loop
+  for (; 2 * (k + L - 1) <= h; k += L) {
     const j = h - k - L + 1;           // lowest index of the mirrored block
     const ar = v128.load(zr + <usize>k * B), ai = v128.load(zi + <usize>k * B);
     const br = rev<T>(v128.load(zr + <usize>j * B)), bi = rev<T>(v128.load(zi + <usize>j * B));
@@ -621,8 +623,8 @@ export function rfftPost<T>(zr: usize, zi: usize, wr: usize, wi: usize, dst: usi
     let xr = vadd<T>(er, tr), xi = vadd<T>(ei, ti);
     let yr = rev<T>(vsub<T>(er, tr)), yi = rev<T>(vsub<T>(ti, ei));
     if (scale) { xr = vmul<T>(xr, vf); xi = vmul<T>(xi, vf); yr = vmul<T>(yr, vf); yi = vmul<T>(yi, vf); }
-    stIL<T>(dst, k, xr, xi);
     stIL<T>(dst, j, yr, yi);
+    stIL<T>(dst, k, xr, xi);
   }
   // the middle (fewer than 2L values): the same algebra one bin at a time
   for (; 2 * k <= h; k++) {
@@ -653,7 +655,7 @@ export function irfftPre<T>(src: usize, wr: usize, wi: usize, z: usize, h: i32):
     store<T>(z + B, <T>(a - c));
   }
   let k = 1;
-  for (; 2 * (k + L - 1) < h; k += L) {
+  for (; 2 * (k + L - 1) <= h; k += L) {   // blocks may share the middle bin: see rfftPost
     const j = h - k - L + 1;
     // X_k (ascending) and X_(h-k) (lanes reversed), deinterleaved
     const p = src + <usize>(2 * k) * B, q = src + <usize>(2 * j) * B;
@@ -672,8 +674,8 @@ export function irfftPre<T>(src: usize, wr: usize, wi: usize, z: usize, h: i32):
     // O = D conj(W^k)
     const or = vadd<T>(vmul<T>(dr, cr), vmul<T>(di, ci)), oi = vsub<T>(vmul<T>(di, cr), vmul<T>(dr, ci));
     // Z_k = E + i O;  Z_(h-k) = conj(E) + i conj(O)
-    stIL<T>(z, k, vsub<T>(er, oi), vadd<T>(ei, or));
     stIL<T>(z, j, rev<T>(vadd<T>(er, oi)), rev<T>(vsub<T>(or, ei)));
+    stIL<T>(z, k, vsub<T>(er, oi), vadd<T>(ei, or));
   }
   for (; 2 * k <= h; k++) {
     const ar = load<T>(src + <usize>(2 * k) * B), ai = load<T>(src + <usize>(2 * k + 1) * B);
