@@ -27,3 +27,42 @@ export function quickTime(fn, budgetMs = 150) {
   samples.sort((p, q) => p - q);
   return samples[samples.length >> 1];
 }
+
+/**
+ * Quick look at several functions doing the same job: they are timed in interleaved slices
+ * (rounds, the starting one rotated), so a slow spell of a shared machine hits all of them alike.
+ * Returns the median microseconds per call of each, in the order given.
+ */
+export function quickCompare(fns, budgetMs = 150 * fns.length, rounds = 5) {
+  const reps = fns.map((fn) => {
+    let r = 1;
+    const end = performance.now() + 30;
+    while (performance.now() < end) {
+      const a = performance.now();
+      for (let i = 0; i < r; i++) fn();
+      if (performance.now() - a < 1) r *= 2;
+    }
+    return r;
+  });
+  const slice = budgetMs / rounds / fns.length;
+  const perRound = fns.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let j = 0; j < fns.length; j++) {
+      const k = (j + r) % fns.length;
+      const fn = fns[k];
+      const samples = [];
+      const end = performance.now() + slice;
+      while (performance.now() < end || samples.length < 3) {
+        const a = performance.now();
+        for (let i = 0; i < reps[k]; i++) fn();
+        samples.push(((performance.now() - a) * 1000) / reps[k]);
+      }
+      samples.sort((p, q) => p - q);
+      perRound[k].push(samples[samples.length >> 1]);
+    }
+  }
+  return perRound.map((s) => {
+    s.sort((p, q) => p - q);
+    return s[s.length >> 1];
+  });
+}

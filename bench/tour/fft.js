@@ -4,7 +4,7 @@
 
 import { lcgValues, typed, naiveDft, naiveRdft, relL2, bitReverse, flops } from '../lib/data.js';
 import { spectrakit, loadPeers } from '../lib/contestants.js';
-import { quickTime } from '../lib/quicktime.js';
+import { quickTime, quickCompare } from '../lib/quicktime.js';
 import { us, ratio, sci, sizeLabel } from '../lib/format.js';
 
 export const title = 'FFT family: fft/ifft, rfft/irfft, fft2, fftbr/ifftbr, plans, any length';
@@ -309,7 +309,7 @@ function checksSection(sk, log) {
 // ---- quick look at speed ---------------------------------------------------------------------
 
 async function speedSection(sk, log) {
-  log.heading('speed, a quick look (~0.2 s per figure, median; `npm run bench` is the real measurement)');
+  log.heading('speed, a quick look (~0.2 s per figure, interleaved, median; `npm run bench` is the real measurement)');
   const peers = await loadPeers((m) => log(`warning: ${m}`), ['pffft-wasm', 'fft.js']);
   const ours = spectrakit(sk);
   const names = peers.map((p) => p.name);
@@ -326,18 +326,19 @@ async function speedSection(sk, log) {
       const me = ours.make(n, kind, dt, x);
       me.run();
       const mine = me.result();
-      const tMe = quickTime(me.run, 150);
-      const cols = [];
-      for (const p of peers) {
-        if (!p.dtypes.includes(dt) || p.supports(n, kind) !== true) { cols.push('n/a'); continue; }
+      // peers whose answer differs from ours are shown as such, never timed
+      const cells = peers.map((p) => {
+        if (!p.dtypes.includes(dt) || p.supports(n, kind) !== true) return { text: 'n/a' };
         const inst = p.make(n, kind, dt, x);
         inst.run();
         const e = relL2(inst.result(), mine);
-        if (!(e <= (dt === 'f32' ? 1e-4 : 1e-9))) { cols.push('mismatch'); inst.dispose(); continue; }
-        const t = quickTime(inst.run, 150);
-        cols.push(`${us(t)} us (${ratio(t / tMe)})`);
-        inst.dispose();
-      }
+        if (!(e <= (dt === 'f32' ? 1e-4 : 1e-9))) { inst.dispose(); return { text: 'mismatch' }; }
+        return { inst };
+      });
+      const racing = cells.filter((c) => c.inst);
+      const [tMe, ...tPeers] = quickCompare([me.run, ...racing.map((c) => c.inst.run)], 200 * (1 + racing.length));
+      racing.forEach((c, i) => { c.text = `${us(tPeers[i])} us (${ratio(tPeers[i] / tMe)})`; c.inst.dispose(); });
+      const cols = cells.map((c) => c.text);
       me.dispose();
       rows.push([`${dt} ${kind}`, sizeLabel(n), us(tMe), (flops(n, kind) / tMe).toFixed(0), ...cols]);
     }
