@@ -1,7 +1,7 @@
 // Exported FFT entry points over interleaved data. A plan's work buffers receive the planar
 // copy; `fct` is the normalisation factor, applied in the final pass (pocketfft's explicit scale).
 
-import { FftPlan, planComplex, planReal, destroyPlan, dft, dftInterleaved, dftToPlanar, resR, resI, ALGO_REAL_HALF } from "./plan";
+import { FftPlan, planComplex, planReal, destroyPlan, dft, dftInterleaved, dftToPlanar, runStages, resR, resI, ALGO_REAL_HALF, ALGO_STOCKHAM } from "./plan";
 import { deinterleave, interleave, rfftPost, irfftPre } from "./kernels";
 
 /** Normalisation factor of numpy's `norm` for a transform of n points. norm: 0 'backward',
@@ -116,26 +116,40 @@ export function irfftExec(plan: usize, inp: usize, out: usize, batch: i32, fct: 
 
 // ---- 2-D ------------------------------------------------------------------------------------
 
+// Columns are transformed G at a time: gathered (contiguous runs of G values per row) into a
+// planar block where they interleave with stride G, run through the column plan's stages together,
+// and scattered back scaled. G spans two 64-byte lines per row.
 function fft2T<T>(pr: FftPlan, pc: FftPlan, inp: usize, out: usize, rows: i32, cols: i32, inverse: i32, fct: f64): void {
   const B = sizeof<T>();
   const rowBytes = <usize>cols * 2 * B;
-  // rows: contiguous transforms of length cols
   for (let i = 0; i < rows; i++) {
-    const src = inp + <usize>i * rowBytes, dst = out + <usize>i * rowBytes;
-    if (inverse) {
-      deinterleave<T>(src, pr.ai, pr.ar, cols);
-      dft<T>(pr, pr.ar, pr.ai, pr.br, pr.bi);
-      interleave<T>(resI, resR, dst, cols, 1.0);
-    } else {
-      deinterleave<T>(src, pr.ar, pr.ai, cols);
-      dft<T>(pr, pr.ar, pr.ai, pr.br, pr.bi);
-      interleave<T>(resR, resI, dst, cols, 1.0);
-    }
+    dftInterleaved<T>(pr, inp + <usize>i * rowBytes, out + <usize>i * rowBytes, inverse != 0, 1.0);
   }
-  // columns: gathered with stride into the column plan's buffers, scaled on the way back
   const scale = fct != 1.0;
   const f = <T>fct;
-  for (let j = 0; j < cols; j++) {
+  const G = 16;   // columns per block: 128 bytes of each row in f32, 256 in f64
+  let j0 = 0;
+  if (pc.algo == ALGO_STOCKHAM && cols >= G) {
+    const blk = <usize>G * <usize>rows * B;   // one planar part of the block
+    const buf = heap.alloc(4 * blk);
+    const ar = buf, ai = buf + blk, br = buf + 2 * blk, bi = buf + 3 * blk;
+    // the swap identity for the inverse: real parts go where the stages read imaginary ones
+    const gr = inverse ? ai : ar, gi = inverse ? ar : ai;
+    for (; j0 + G <= cols; j0 += G) {
+      const base = out + <usize>j0 * 2 * B;
+      for (let i = 0; i < rows; i++) {
+        deinterleave<T>(base + <usize>i * rowBytes, gr + <usize>(i * G) * B, gi + <usize>(i * G) * B, G);
+      }
+      runStages<T>(pc, G, ar, ai, br, bi);
+      const rr = inverse ? resI : resR, ri = inverse ? resR : resI;
+      for (let i = 0; i < rows; i++) {
+        interleave<T>(rr + <usize>(i * G) * B, ri + <usize>(i * G) * B, base + <usize>i * rowBytes, G, fct);
+      }
+    }
+    heap.free(buf);
+  }
+  // remaining columns (and Bluestein column plans) one at a time
+  for (let j = j0; j < cols; j++) {
     const base = out + <usize>j * 2 * B;
     const gr = inverse ? pc.ai : pc.ar, gi = inverse ? pc.ar : pc.ai;
     for (let i = 0; i < rows; i++) {

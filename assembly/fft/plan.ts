@@ -252,6 +252,24 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
 
 @inline function absDiff(a: usize, b: usize): usize { return a > b ? a - b : b - a; }
 
+/**
+ * Runs the plan's stages on g transforms interleaved with stride g (element i of transform q at
+ * q + g i), planar, ping-ponging between (xr, xi) and (yr, yi); the result pair is left in resR,
+ * resI. A Stockham stage's twiddles depend only on the current length, not on the stride, so
+ * starting at s = g instead of 1 is all it takes, and every stage is vectorised across the g
+ * transforms. Stockham plans only.
+ */
+export function runStages<T>(p: FftPlan, g: i32, xr: usize, xi: usize, yr: usize, yi: usize): void {
+  let s = g, ncur = p.n;
+  for (let i = 0; i < p.nstages; i++) {
+    const r = load<i32>(p.radix + (<usize>i << 2));
+    stage<T>(r, ncur, s, xr, xi, yr, yi, load<usize>(p.tabs + (<usize>i << alignof<usize>())), p.tmp);
+    ncur /= r; s *= r;
+    const tr = xr, ti = xi; xr = yr; xi = yi; yr = tr; yi = ti;
+  }
+  resR = xr; resI = xi;
+}
+
 /** dft() whose result is copied into (outR, outI). */
 export function dftInto<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize, outR: usize, outI: usize): void {
   dft<T>(p, dr, di, or, oi);
