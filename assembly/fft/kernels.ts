@@ -17,9 +17,10 @@ const C52: f64 = -0.8090169943749475;
 const S51: f64 = 0.9510565162951535;
 const S52: f64 = 0.5877852522924731;
 
-/** Byte offset of twiddle array (j, part) in a stage table; part 0 = real, 1 = imaginary. */
-@inline function twOff(j: i32, part: i32, m: i32, B: usize): usize {
-  return <usize>(((j - 1) * 2 + part) * m) * B;
+/** Byte offset of twiddle array (j, part) in a stage table; part 0 = real, 1 = imaginary;
+ *  mT = m * sizeof<T>() (the kernels hoist it, so a twiddle address costs a scaled add). */
+@inline function twOff(j: i32, part: i32, mT: usize): usize {
+  return <usize>((j - 1) * 2 + part) * mT;
 }
 
 /**
@@ -67,11 +68,11 @@ export function stage<T>(r: i32, ncur: i32, s: i32, xr: usize, xi: usize, yr: us
   if (sizeof<T>() == 4) return v128.load32_splat(ptr);
   return v128.load64_splat(ptr);
 }
-@inline function twr<T>(tab: usize, j: i32, m: i32, p: i32): v128 {
-  return ldsplat<T>(tab + twOff(j, 0, m, sizeof<T>()) + (<usize>p << alignof<T>()));
+@inline function twr<T>(tab: usize, j: i32, mT: usize, pb: usize): v128 {
+  return ldsplat<T>(tab + twOff(j, 0, mT) + pb);
 }
-@inline function twi<T>(tab: usize, j: i32, m: i32, p: i32): v128 {
-  return ldsplat<T>(tab + twOff(j, 1, m, sizeof<T>()) + (<usize>p << alignof<T>()));
+@inline function twi<T>(tab: usize, j: i32, mT: usize, pb: usize): v128 {
+  return ldsplat<T>(tab + twOff(j, 1, mT) + pb);
 }
 
 function r2q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab: usize, W: bool,
@@ -80,8 +81,10 @@ function r2q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
   const sB = <usize>s * B;
   const step: usize = W ? 16 : B;
   const mS = <usize>m * sB;
+  const mT = <usize>m * B;
   for (let p = 0; p < m; p++) {
-    const w1r = twr<T>(tab, 1, m, p), w1i = twi<T>(tab, 1, m, p);
+    const pb = <usize>p * B;
+    const w1r = twr<T>(tab, 1, mT, pb), w1i = twi<T>(tab, 1, mT, pb);
     const ia = <usize>p * sB, io = <usize>(2 * p) * sB;
     for (let q = q0; q < q1; q += step) {
       const ar = vload<T>(xr + ia + q, W), ai = vload<T>(xi + ia + q, W);
@@ -106,10 +109,12 @@ function r4q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
   const sB = <usize>s * B;
   const step: usize = W ? 16 : B;
   const mS = <usize>m * sB;
+  const mT = <usize>m * B;
   for (let p = 0; p < m; p++) {
-    const w1r = twr<T>(tab, 1, m, p), w1i = twi<T>(tab, 1, m, p);
-    const w2r = twr<T>(tab, 2, m, p), w2i = twi<T>(tab, 2, m, p);
-    const w3r = twr<T>(tab, 3, m, p), w3i = twi<T>(tab, 3, m, p);
+    const pb = <usize>p * B;
+    const w1r = twr<T>(tab, 1, mT, pb), w1i = twi<T>(tab, 1, mT, pb);
+    const w2r = twr<T>(tab, 2, mT, pb), w2i = twi<T>(tab, 2, mT, pb);
+    const w3r = twr<T>(tab, 3, mT, pb), w3i = twi<T>(tab, 3, mT, pb);
     const ia = <usize>p * sB, io = <usize>(4 * p) * sB;
     for (let q = q0; q < q1; q += step) {
       const pa = ia + q;
@@ -171,9 +176,11 @@ function r3q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
   const step: usize = W ? 16 : B;
   const mS = <usize>m * sB;
   const half = vsplat<T>(<T>0.5), s3 = vsplat<T>(<T>S3);
+  const mT = <usize>m * B;
   for (let p = 0; p < m; p++) {
-    const w1r = twr<T>(tab, 1, m, p), w1i = twi<T>(tab, 1, m, p);
-    const w2r = twr<T>(tab, 2, m, p), w2i = twi<T>(tab, 2, m, p);
+    const pb = <usize>p * B;
+    const w1r = twr<T>(tab, 1, mT, pb), w1i = twi<T>(tab, 1, mT, pb);
+    const w2r = twr<T>(tab, 2, mT, pb), w2i = twi<T>(tab, 2, mT, pb);
     const ia = <usize>p * sB, io = <usize>(3 * p) * sB;
     for (let q = q0; q < q1; q += step) {
       const pa = ia + q;
@@ -204,7 +211,9 @@ function r5q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
   const step: usize = W ? 16 : B;
   const mS = <usize>m * sB;
   const c1 = vsplat<T>(<T>C51), c2 = vsplat<T>(<T>C52), s1 = vsplat<T>(<T>S51), s2 = vsplat<T>(<T>S52);
+  const mT = <usize>m * B;
   for (let p = 0; p < m; p++) {
+    const pb = <usize>p * B;
     const io = <usize>(5 * p) * sB, ia = <usize>p * sB;
     for (let q = q0; q < q1; q += step) {
       const pa = ia + q;
@@ -229,16 +238,16 @@ function r5q<T>(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, tab:
       const v2r = vsub<T>(vmul<T>(s2, t3r), vmul<T>(s1, t4r));
       const v2i = vsub<T>(vmul<T>(s2, t3i), vmul<T>(s1, t4i));
       // y1 = u1 - i v1, y4 = u1 + i v1, y2 = u2 - i v2, y3 = u2 + i v2
-      storeTw<T>(yr + po + sB, yi + po + sB, vadd<T>(u1r, v1i), vsub<T>(u1i, v1r), tab, 1, m, p, W);
-      storeTw<T>(yr + po + 2 * sB, yi + po + 2 * sB, vadd<T>(u2r, v2i), vsub<T>(u2i, v2r), tab, 2, m, p, W);
-      storeTw<T>(yr + po + 3 * sB, yi + po + 3 * sB, vsub<T>(u2r, v2i), vadd<T>(u2i, v2r), tab, 3, m, p, W);
-      storeTw<T>(yr + po + 4 * sB, yi + po + 4 * sB, vsub<T>(u1r, v1i), vadd<T>(u1i, v1r), tab, 4, m, p, W);
+      storeTw<T>(yr + po + sB, yi + po + sB, vadd<T>(u1r, v1i), vsub<T>(u1i, v1r), tab, 1, mT, pb, W);
+      storeTw<T>(yr + po + 2 * sB, yi + po + 2 * sB, vadd<T>(u2r, v2i), vsub<T>(u2i, v2r), tab, 2, mT, pb, W);
+      storeTw<T>(yr + po + 3 * sB, yi + po + 3 * sB, vsub<T>(u2r, v2i), vadd<T>(u2i, v2r), tab, 3, mT, pb, W);
+      storeTw<T>(yr + po + 4 * sB, yi + po + 4 * sB, vsub<T>(u1r, v1i), vadd<T>(u1i, v1r), tab, 4, mT, pb, W);
     }
   }
 }
 
-@inline function storeTw<T>(pr: usize, pi: usize, vr: v128, vi: v128, tab: usize, j: i32, m: i32, p: i32, W: bool): void {
-  const wr = twr<T>(tab, j, m, p), wi = twi<T>(tab, j, m, p);
+@inline function storeTw<T>(pr: usize, pi: usize, vr: v128, vi: v128, tab: usize, j: i32, mT: usize, pb: usize, W: bool): void {
+  const wr = twr<T>(tab, j, mT, pb), wi = twi<T>(tab, j, mT, pb);
   vstore<T>(pr, cmulR<T>(vr, vi, wr, wi), W);
   vstore<T>(pi, cmulI<T>(vr, vi, wr, wi), W);
 }
@@ -252,8 +261,10 @@ function rgq<T>(r: i32, m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usi
   const step: usize = W ? 16 : B;
   const mS = <usize>m * sB;
   const h = (r - 1) >> 1;
-  const roots = tab + twOff(r, 0, m, B); // cos(2 pi k / r) [r], then sin(2 pi k / r) [r]
+  const roots = tab + twOff(r, 0, <usize>m * B); // cos(2 pi k / r) [r], then sin(2 pi k / r) [r]
+  const mT = <usize>m * B;
   for (let p = 0; p < m; p++) {
+    const pb = <usize>p * B;
     const io = <usize>(r * p) * sB, ia = <usize>p * sB;
     for (let q = q0; q < q1; q += step) {
       const pa = ia + q;
@@ -284,8 +295,8 @@ function rgq<T>(r: i32, m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usi
           vi = vadd<T>(vi, vmul<T>(sn, v128.load(o, 48)));
         }
         // y_j = u - i v, y_(r-j) = u + i v
-        storeTw<T>(yr + io + <usize>j * sB + q, yi + io + <usize>j * sB + q, vadd<T>(ur, vi), vsub<T>(ui, vr), tab, j, m, p, W);
-        storeTw<T>(yr + io + <usize>(r - j) * sB + q, yi + io + <usize>(r - j) * sB + q, vsub<T>(ur, vi), vadd<T>(ui, vr), tab, r - j, m, p, W);
+        storeTw<T>(yr + io + <usize>j * sB + q, yi + io + <usize>j * sB + q, vadd<T>(ur, vi), vsub<T>(ui, vr), tab, j, mT, pb, W);
+        storeTw<T>(yr + io + <usize>(r - j) * sB + q, yi + io + <usize>(r - j) * sB + q, vsub<T>(ur, vi), vadd<T>(ui, vr), tab, r - j, mT, pb, W);
       }
     }
   }
