@@ -7,3 +7,7 @@ export {
   fft, ifft, rfft, irfft, fft2, ifft2, fftbr, ifftbr, fftPlan, FftPlan, clearPlanCache,
 } from './fft.js';
 export type { FftOptions, Norm, DType, FftKind, FftAlgorithm } from './fft.js';
+export {
+  symEig, cholesky, solveTriangular, choleskySolve, kronMatvec, NotPositiveDefiniteError,
+} from './linalg.js';
+export type { SymEigOptions, SymEigResult, TriangularOptions, KronOptions } from './linalg.js';

@@ -17,6 +17,10 @@ export interface CoreExports {
   fft2Exec(planRows: number, planCols: number, inp: number, out: number, rows: number, cols: number,
            batch: number, inverse: number, fct: number): void;
   fftbrExec(plan: number, inp: number, out: number, batch: number, inverse: number): void;
+  symEigExec(a: number, n: number, values: number, vectors: number, wantVectors: number): number;
+  choleskyExec(a: number, n: number): number;
+  triSolveExec(t: number, n: number, b: number, k: number, lower: number, trans: number, unit: number): void;
+  kronMatvecExec(factors: number, sizes: number, d: number, x: number, y: number, trans: number): void;
   [name: string]: unknown;
 }
 
