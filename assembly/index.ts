@@ -9,3 +9,5 @@ export {
 export { symEigExec } from "./linalg/eig";
 export { choleskyExec, triSolveExec } from "./linalg/chol";
 export { kronMatvecExec } from "./linalg/kron";
+export { gemmExec } from "./linalg/kron";
+export { gpKernelMatrix, gpKernelParamCount, gpSumLogShift, gpLog, gpExp } from "./gp/kernels";

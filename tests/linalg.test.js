@@ -4,7 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  init, symEig, cholesky, solveTriangular, choleskySolve, kronMatvec, NotPositiveDefiniteError,
+  init, symEig, cholesky, solveTriangular, choleskySolve, kronMatvec, matmul as skMatmul, NotPositiveDefiniteError,
 } from '../dist/index.js';
 import { randomSym, spectrum, withSpectrum, spdInt, intMatrix, lcg } from './fixtures/linalg/matrices.js';
 import EIG from './fixtures/linalg/eig.json' with { type: 'json' };
@@ -412,6 +412,39 @@ test('kronMatvec: out, the input is not modified, bad input', () => {
   assert.throws(() => kronMatvec([f[0], new Float64Array(5)], x), (e) => e instanceof RangeError && /`factors\[1\]`/.test(e.message));
   assert.throws(() => kronMatvec(f, new Float64Array(5)), (e) => e instanceof RangeError && /`x`/.test(e.message) && /= 6/.test(e.message));
   assert.throws(() => kronMatvec(f, x, { transpose: 1 }), (e) => e instanceof TypeError && /opts.transpose/.test(e.message));
+});
+
+// ---- matmul ------------------------------------------------------------------------------------
+
+test('matmul: bit-identical to the plain ascending-sum product, every tile edge', () => {
+  for (const [m, k, n] of [[1, 1, 1], [1, 5, 1], [3, 2, 7], [4, 4, 4], [5, 9, 6], [9, 3, 70], [70, 17, 9], [13, 64, 65], [8, 1, 130]]) {
+    const A = uniform(m * k, m + 10 * k), B = uniform(k * n, n + 7);
+    assert.equal(Array.from(skMatmul(A, B, m, k, n)), Array.from(matmulRef(A, B, m, k, n)), `${m}x${k}x${n}`);
+  }
+  const out = new Float64Array(2);
+  assert.is(skMatmul(new Float64Array([1, 2, 3]), new Float64Array([1, 2, 3, 4, 5, 6]), 1, 3, 2, { out }), out);
+  assert.equal(Array.from(out), [22, 28]);
+});
+
+function matmulRef(A, B, m, k, n) {
+  const C = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let r = 0; r < n; r++) {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += A[i * k + j] * B[j * n + r];
+      C[i * n + r] = s;
+    }
+  }
+  return C;
+}
+
+test('matmul: bad input', () => {
+  const A = new Float64Array(6);
+  assert.throws(() => skMatmul(A, A, 2, 3, 3), (e) => e instanceof RangeError && /`B`/.test(e.message));
+  assert.throws(() => skMatmul(A, A, 3, 3, 2), (e) => e instanceof RangeError && /`A`/.test(e.message));
+  assert.throws(() => skMatmul(A, A, 2, 3, 2, { out: new Float64Array(3) }), (e) => e instanceof RangeError && /opts.out/.test(e.message));
+  assert.throws(() => skMatmul([1], A, 1, 1, 1), (e) => e instanceof TypeError && /`A`/.test(e.message));
+  assert.throws(() => skMatmul(A, A, 0, 3, 2), (e) => e instanceof RangeError && /`m`/.test(e.message));
 });
 
 test.after(() => {

@@ -253,3 +253,29 @@ export function kronMatvec(factors: readonly Float64Array[], x: Float64Array, op
   copyOut(out, py, N);
   return out;
 }
+
+/**
+ * C = A B for row-major A (m x k) and B (k x n); C is m x n. Every entry is summed over ascending
+ * inner index from zero, whatever the tiling, so results do not depend on the shape of the call.
+ */
+export function matmul(A: Float64Array, B: Float64Array, m: number, k: number, n: number,
+                       opts?: { out?: Float64Array }): Float64Array {
+  checkF64('A', A);
+  checkF64('B', B);
+  checkPositiveInt('m', m);
+  checkPositiveInt('k', k);
+  checkPositiveInt('n', n);
+  if (A.length !== m * k) throw rangeError('A', `a Float64Array of length m * k = ${m * k}`, A);
+  if (B.length !== k * n) throw rangeError('B', `a Float64Array of length k * n = ${k * n}`, B);
+  const o = checkOpts<{ out?: Float64Array }>(opts);
+  const out = checkOut(o.out, m * n);
+  if (A.length + B.length + out.length > 2 ** 28) throw rangeError('A', 'operands of at most 2^28 entries in all', A);
+  const c = getCore();
+  const ptr = stage((A.length + B.length + m * n) * 8);
+  copyIn(A, ptr);
+  copyIn(B, ptr + A.length * 8);
+  const pc = ptr + (A.length + B.length) * 8;
+  c.gemmExec(ptr, ptr + A.length * 8, pc, m, k, n);
+  copyOut(out, pc, m * n);
+  return out;
+}

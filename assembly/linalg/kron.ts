@@ -109,3 +109,8 @@ export function kronMatvecExec(factors: usize, sizes: usize, d: i32, x: usize, y
   if (src != y) memory.copy(y, src, <usize>N << 3);
   heap.free(tr);
 }
+
+/** Exported product C (m x n) = A (m x k) B (k x n), all row-major and contiguous. */
+export function gemmExec(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32): void {
+  gemm(a, k, b, n, c, n, m, k, n);
+}

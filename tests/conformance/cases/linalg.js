@@ -208,3 +208,20 @@ add('linalg/kronMatvec/errors', (sk) => [
   errorBytes(() => sk.kronMatvec([new Float64Array(4)], new Float64Array(3))),
   errorBytes(() => sk.kronMatvec([new Float64Array(4)], new Float64Array(2), { out: new Float64Array(3) })),
 ]);
+
+// ---- matmul -------------------------------------------------------------------------------------
+for (const [m, k, n] of [[1, 1, 1], [3, 2, 7], [4, 4, 4], [5, 9, 6], [9, 3, 70], [70, 17, 9], [13, 64, 65]]) {
+  const name = `linalg/matmul/${m}x${k}x${n}`;
+  add(name, (sk) => sk.matmul(f64s(m * k, seedOf(name)), f64s(k * n, seedOf(name) ^ 3), m, k, n));
+}
+add('linalg/matmul/specials-out-view', (sk) => {
+  const s = seedOf('linalg/matmul/specials-out-view');
+  const outBig = f64s(4 * 6 + 2, s);
+  sk.matmul(specials('f64', 4 * 5, s + 1), f64s(5 * 6, s + 2), 4, 5, 6, { out: outBig.subarray(1, 25) });
+  return outBig;
+});
+add('linalg/matmul/errors', (sk) => [
+  errorBytes(() => sk.matmul(new Float64Array(6), new Float64Array(6), 2, 3, 3)),
+  errorBytes(() => sk.matmul(new Float64Array(6), new Float64Array(6), 0, 3, 2)),
+  errorBytes(() => sk.matmul([1], new Float64Array(1), 1, 1, 1)),
+]);

@@ -1,0 +1,93 @@
+// Stationary 1-D covariance functions on grids, with analytic derivatives with respect to their
+// log-parameters, for the Kronecker-structured GP (ts/gp/). Every exp/sin/cos is evaluated here so
+// that kernel matrices are bit-identical in every runtime.
+//
+// Parameters are held in the log domain, theta = (log s2, log l[, log p]), r = |x - z|:
+//   rbf        k = s2 exp(-r^2 / (2 l^2))             dk/dlog l = k r^2 / l^2
+//   matern12   k = s2 exp(-u),         u = r / l        dk/dlog l = s2 u e^-u
+//   matern32   k = s2 (1 + u) e^-u,    u = sqrt3 r / l  dk/dlog l = s2 u^2 e^-u
+//   matern52   k = s2 (1 + u + u^2/3) e^-u, u = sqrt5 r / l
+//                                                      dk/dlog l = s2 (u^2/3)(1 + u) e^-u
+//   periodic   k = s2 exp(-2 sin^2(pi r / p) / l^2)     (MacKay 1998)
+//                                                      dk/dlog l = k 4 sin^2(pi r/p) / l^2
+//                                                      dk/dlog p = k (2/l^2) sin(2 pi r/p) (pi r/p)
+// and dk/dlog s2 = k for all (Rasmussen & Williams, Gaussian Processes for ML, 2006, ch. 4).
+
+import { ldf, stf } from "../linalg/blas";
+
+export const KIND_RBF = 0;
+export const KIND_MATERN12 = 1;
+export const KIND_MATERN32 = 2;
+export const KIND_MATERN52 = 3;
+export const KIND_PERIODIC = 4;
+
+const SQRT3: f64 = 1.7320508075688772;
+const SQRT5: f64 = 2.23606797749979;
+
+/** Number of log-parameters of a kernel kind (0 for an unknown kind). */
+export function gpKernelParamCount(kind: i32): i32 {
+  if (kind >= KIND_RBF && kind <= KIND_MATERN52) return 2;
+  if (kind == KIND_PERIODIC) return 3;
+  return 0;
+}
+
+/** k(r), or dk/dtheta_which when which >= 0, for the parameters s2, l, p (already exponentiated). */
+@inline function evalKernel(kind: i32, r: f64, s2: f64, l: f64, p: f64, which: i32): f64 {
+  if (kind == KIND_RBF) {
+    const t = r / l;
+    const k = s2 * Math.exp(-0.5 * t * t);
+    return which == 1 ? k * t * t : k;
+  }
+  if (kind == KIND_MATERN12) {
+    const u = r / l;
+    const e = s2 * Math.exp(-u);
+    return which == 1 ? e * u : e;
+  }
+  if (kind == KIND_MATERN32) {
+    const u = SQRT3 * r / l;
+    const e = s2 * Math.exp(-u);
+    return which == 1 ? e * u * u : e * (1.0 + u);
+  }
+  if (kind == KIND_MATERN52) {
+    const u = SQRT5 * r / l;
+    const e = s2 * Math.exp(-u);
+    return which == 1 ? e * (u * u / 3.0) * (1.0 + u) : e * (1.0 + u + u * u / 3.0);
+  }
+  // periodic
+  const a = Math.PI * r / p;
+  const s = Math.sin(a);
+  const il2 = 1.0 / (l * l);
+  const k = s2 * Math.exp(-2.0 * s * s * il2);
+  if (which == 1) return k * 4.0 * s * s * il2;
+  if (which == 2) return k * 2.0 * il2 * Math.sin(2.0 * a) * a;
+  return k;
+}
+
+/**
+ * out (n x m, row-major) = k(x_i, z_j), or its derivative with respect to log-parameter `which`
+ * (0: log s2, 1: log l, 2: log p) when which >= 0. theta: the kernel's log-parameters.
+ */
+export function gpKernelMatrix(kind: i32, theta: usize, x: usize, n: i32, z: usize, m: i32, out: usize, which: i32): void {
+  const s2 = Math.exp(ldf(theta, 0));
+  const l = Math.exp(ldf(theta, 1));
+  const p = kind == KIND_PERIODIC ? Math.exp(ldf(theta, 2)) : 1.0;
+  const w = which == 0 ? -1 : which; // dk/dlog s2 = k
+  for (let i = 0; i < n; i++) {
+    const xi = ldf(x, i);
+    const row = out + (<usize>i * <usize>m << 3);
+    for (let j = 0; j < m; j++) stf(row, j, evalKernel(kind, Math.abs(xi - ldf(z, j)), s2, l, p, w));
+  }
+}
+
+/** sum_i log(v_i + shift), in index order. */
+export function gpSumLogShift(v: usize, n: i32, shift: f64): f64 {
+  let s = 0.0;
+  for (let i = 0; i < n; i++) s += Math.log(ldf(v, i) + shift);
+  return s;
+}
+
+/** Elementwise log (for positive parameters entering the log domain). */
+export function gpLog(x: f64): f64 { return Math.log(x); }
+
+/** Elementwise exp (for parameters leaving the log domain). */
+export function gpExp(x: f64): f64 { return Math.exp(x); }

@@ -1,0 +1,122 @@
+// Grid GP (first slice): 1-D kernels and KroneckerGP fit / mean / log marginal likelihood /
+// gradient, against dense GPs from tests/fixtures/gp/generate.py (numpy; gradients checked there
+// against mpmath finite differences).
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { init, KroneckerGP, rbf, matern12, matern32, matern52, periodic } from '../dist/index.js';
+import { lcg } from './fixtures/linalg/matrices.js';
+import DENSE from './fixtures/gp/dense.json' with { type: 'json' };
+
+test.before(async () => { await init(); });
+
+const MAKE = { rbf, matern12, matern32, matern52, periodic };
+const NAMES = { rbf: ['variance', 'lengthscale'], matern12: ['variance', 'lengthscale'], matern32: ['variance', 'lengthscale'], matern52: ['variance', 'lengthscale'], periodic: ['variance', 'lengthscale', 'period'] };
+
+function observations(N, seed) {
+  const next = lcg(seed);
+  return Float64Array.from({ length: N }, () => (next() - 1048576) / 1048576);
+}
+
+function buildCase(c) {
+  const kernels = c.kinds.map((k, d) => MAKE[k](Object.fromEntries(NAMES[k].map((n, i) => [n, c.params[d][i]]))));
+  const grid = c.grid.map((x) => Float64Array.from(x));
+  return { gp: new KroneckerGP({ grid, kernels, noise: c.noise }), y: observations(c.sizes.reduce((a, b) => a * b, 1), c.ySeed) };
+}
+
+for (const c of DENSE.cases) {
+  test(`KroneckerGP ${c.name}: log marginal likelihood, gradient and mean vs a dense GP`, () => {
+    const { gp, y } = buildCase(c);
+    gp.fit(y);
+    const lml = gp.logMarginalLikelihood();
+    assert.ok(Math.abs(lml - c.logMarginalLikelihood) <= 1e-9 * Math.abs(c.logMarginalLikelihood), `lml ${lml} vs ${c.logMarginalLikelihood}`);
+    const g = gp.gradient();
+    assert.is(g.length, c.gradient.length);
+    assert.is(gp.hyperparameterNames.length, g.length);
+    for (let i = 0; i < g.length; i++) {
+      const ref = c.gradient[i];
+      assert.ok(Math.abs(g[i] - ref) <= 1e-9 * Math.max(1, Math.abs(ref)), `gradient[${i}] (${gp.hyperparameterNames[i]}) ${g[i]} vs ${ref}`);
+    }
+    const m = gp.mean();
+    const scale = Math.max(...c.mean.map(Math.abs));
+    for (let i = 0; i < m.length; i++) assert.ok(Math.abs(m[i] - c.mean[i]) <= 1e-9 * scale, `mean[${i}]`);
+  });
+}
+
+test('kernels: matrices follow their formulas; derivatives match central differences', () => {
+  const x = Float64Array.of(0, 0.25, 0.625, 1.5, 3);
+  const z = Float64Array.of(-1, 0.5, 2);
+  const cases = [
+    [rbf({ variance: 1.5, lengthscale: 0.75 }), (r) => 1.5 * Math.exp(-0.5 * (r / 0.75) ** 2)],
+    [matern12({ variance: 2, lengthscale: 0.5 }), (r) => 2 * Math.exp(-r / 0.5)],
+    [matern32({ lengthscale: 1.25 }), (r) => { const u = Math.sqrt(3) * r / 1.25; return (1 + u) * Math.exp(-u); }],
+    [matern52({ variance: 0.5, lengthscale: 2 }), (r) => { const u = Math.sqrt(5) * r / 2; return 0.5 * (1 + u + u * u / 3) * Math.exp(-u); }],
+    [periodic({ lengthscale: 0.75, period: 1.5 }), (r) => Math.exp(-2 * Math.sin(Math.PI * r / 1.5) ** 2 / 0.5625)],
+  ];
+  for (const [k, f] of cases) {
+    const K = k.matrix(x, z);
+    for (let i = 0; i < x.length; i++) for (let j = 0; j < z.length; j++) {
+      const r = Math.abs(x[i] - z[j]);
+      assert.ok(Math.abs(K[i * 3 + j] - f(r)) <= 1e-15 * 4, `${k.kind} (${i},${j})`);
+    }
+    const Kxx = k.matrix(x);
+    for (let i = 0; i < x.length; i++) for (let j = 0; j < x.length; j++) assert.is(Kxx[i * 5 + j], Kxx[j * 5 + i]);
+    for (let p = 0; p < k.names.length; p++) {
+      const dK = k.derivative(x, p, z);
+      const h = 1e-6, t0 = k.logParams[p];
+      k.logParams[p] = t0 + h; const Kp = k.matrix(x, z);
+      k.logParams[p] = t0 - h; const Km = k.matrix(x, z);
+      k.logParams[p] = t0;
+      for (let i = 0; i < dK.length; i++) {
+        assert.ok(Math.abs(dK[i] - (Kp[i] - Km[i]) / (2 * h)) <= 1e-8, `${k.kind} d/dlog ${k.names[p]} [${i}]`);
+      }
+    }
+  }
+  const k = periodic({ variance: 2, lengthscale: 0.5, period: 3 });
+  assert.equal(k.names, ['variance', 'lengthscale', 'period']);
+  const p = k.params;
+  assert.ok(Math.abs(p.variance - 2) <= 4e-16 && Math.abs(p.lengthscale - 0.5) <= 1e-16 && Math.abs(p.period - 3) <= 1e-15);
+});
+
+test('KroneckerGP: hyperparameters round trip and refit; gradient is the derivative of the LML', () => {
+  const { gp, y } = buildCase(DENSE.cases[0]);
+  gp.fit(y);
+  const h0 = gp.hyperparameters;
+  const g = gp.gradient();
+  const eps = 1e-6;
+  for (let i = 0; i < h0.length; i++) {
+    const hp = h0.slice(); hp[i] += eps; gp.hyperparameters = hp;
+    const lp = gp.logMarginalLikelihood();
+    const hm = h0.slice(); hm[i] -= eps; gp.hyperparameters = hm;
+    const lm = gp.logMarginalLikelihood();
+    assert.ok(Math.abs((lp - lm) / (2 * eps) - g[i]) <= 1e-6 * Math.max(1, Math.abs(g[i])), `d/d ${gp.hyperparameterNames[i]}`);
+  }
+  gp.hyperparameters = h0;
+  assert.equal(Array.from(gp.hyperparameters), Array.from(h0));
+  assert.ok(Math.abs(gp.noise - DENSE.cases[0].noise) <= 1e-16);
+});
+
+test('KroneckerGP: bad input', () => {
+  const x = Float64Array.of(0, 1, 2);
+  const k = rbf();
+  const make = (o) => () => new KroneckerGP({ grid: [x, x], kernels: [k, k], noise: 0.1, ...o });
+  assert.throws(make({ noise: -1 }), (e) => e instanceof RangeError && /opts.noise/.test(e.message));
+  assert.throws(make({ noise: 0 }), (e) => e instanceof RangeError && /opts.noise/.test(e.message));
+  assert.throws(make({ noise: '1' }), (e) => e instanceof TypeError && /opts.noise/.test(e.message));
+  assert.throws(make({ grid: [x, Float64Array.of(0, 1, 1)] }), (e) => e instanceof RangeError && /opts.grid\[1\]\[2\]/.test(e.message) && /strictly increasing/.test(e.message));
+  assert.throws(make({ grid: [x, Float64Array.of(0, 2, 1)] }), (e) => e instanceof RangeError && /opts.grid\[1\]\[2\]/.test(e.message));
+  assert.throws(make({ grid: [x, Float64Array.of(0, NaN)] }), (e) => e instanceof RangeError && /opts.grid\[1\]\[1\]/.test(e.message));
+  assert.throws(make({ grid: [x, [0, 1]] }), (e) => e instanceof TypeError && /opts.grid\[1\]/.test(e.message));
+  assert.throws(make({ kernels: [k] }), (e) => e instanceof RangeError && /opts.kernels/.test(e.message));
+  assert.throws(make({ kernels: [k, {}] }), (e) => e instanceof TypeError && /opts.kernels\[1\]/.test(e.message));
+  const gp = make({})();
+  assert.throws(() => gp.mean(), /fit\(y\) first/);
+  assert.throws(() => gp.fit(new Float64Array(8)), (e) => e instanceof RangeError && /`y`/.test(e.message) && /9/.test(e.message));
+  const y = new Float64Array(9); y[4] = Infinity;
+  assert.throws(() => gp.fit(y), (e) => e instanceof RangeError && /`y\[4\]`/.test(e.message));
+  assert.throws(() => rbf({ lengthscale: -1 }), (e) => e instanceof RangeError && /opts.lengthscale/.test(e.message));
+  assert.throws(() => periodic({ period: 0 }), (e) => e instanceof RangeError && /opts.period/.test(e.message));
+  assert.throws(() => k.derivative(x, 2), (e) => e instanceof RangeError && /`which`/.test(e.message));
+  assert.throws(() => { gp.hyperparameters = new Float64Array(3); }, (e) => e instanceof RangeError && /hyperparameters/.test(e.message));
+});
+
+test.run();
