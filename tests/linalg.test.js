@@ -399,6 +399,51 @@ test('kronMatvec: against an explicit Kronecker product, any d, tile edges', () 
   }
 });
 
+/** Dense Kronecker product of rectangular { data, rows, cols } factors. */
+function denseKronRect(factors) {
+  let K = new Float64Array([1]), R = 1, C = 1;
+  for (const f of factors) {
+    const R2 = R * f.rows, C2 = C * f.cols, out = new Float64Array(R2 * C2);
+    for (let i1 = 0; i1 < R; i1++) for (let j1 = 0; j1 < C; j1++) {
+      const a = K[i1 * C + j1];
+      for (let i2 = 0; i2 < f.rows; i2++) for (let j2 = 0; j2 < f.cols; j2++) {
+        out[(i1 * f.rows + i2) * C2 + j1 * f.cols + j2] = a * f.data[i2 * f.cols + j2];
+      }
+    }
+    K = out; R = R2; C = C2;
+  }
+  return { K, R, C };
+}
+
+test('kronMatvec: rectangular factors (and square ones mixed in) against the explicit product', () => {
+  const shapes = [
+    [[3, 5]], [[5, 3]], [[7, 2], [1, 6]], [[2, 7], [6, 1]], [[4, 4], [3, 9], [2, 1]],
+    [[70, 9], [2, 3]], [[9, 70], [5, 5]], [[1, 1], [6, 4], [4, 6], [3, 3]],
+  ];
+  for (const [s, dims] of shapes.entries()) {
+    const factors = dims.map(([rows, cols], k) => ({ data: uniform(rows * cols, 300 + 10 * s + k), rows, cols }));
+    const { K, R, C } = denseKronRect(factors);
+    for (const transpose of [false, true]) {
+      const nin = transpose ? R : C, nout = transpose ? C : R;
+      const x = uniform(nin, 50 + s);
+      // square factors may also be given as bare Float64Arrays
+      const arg = factors.map((f) => (f.rows === f.cols && (s & 1) ? f.data : f));
+      const y = kronMatvec(arg, x, { transpose });
+      assert.is(y.length, nout);
+      let err = 0, scale = 0;
+      for (let i = 0; i < nout; i++) {
+        let t = 0, a = 0;
+        for (let j = 0; j < nin; j++) {
+          const kij = transpose ? K[j * C + i] : K[i * C + j];
+          t += kij * x[j]; a += Math.abs(kij * x[j]);
+        }
+        err = Math.max(err, Math.abs(y[i] - t)); scale = Math.max(scale, a);
+      }
+      assert.ok(err <= 1e-14 * scale, `dims ${JSON.stringify(dims)} transpose=${transpose}: ${err / scale}`);
+    }
+  }
+});
+
 test('kronMatvec: out, the input is not modified, bad input', () => {
   const f = [uniform(9, 1), uniform(4, 2)];
   const x = uniform(6, 3), x0 = x.slice();
@@ -412,6 +457,12 @@ test('kronMatvec: out, the input is not modified, bad input', () => {
   assert.throws(() => kronMatvec([f[0], new Float64Array(5)], x), (e) => e instanceof RangeError && /`factors\[1\]`/.test(e.message));
   assert.throws(() => kronMatvec(f, new Float64Array(5)), (e) => e instanceof RangeError && /`x`/.test(e.message) && /= 6/.test(e.message));
   assert.throws(() => kronMatvec(f, x, { transpose: 1 }), (e) => e instanceof TypeError && /opts.transpose/.test(e.message));
+  assert.throws(() => kronMatvec([{ data: new Float64Array(6), rows: 2, cols: 4 }], new Float64Array(4)), (e) => e instanceof RangeError && /`factors\[0\].data`/.test(e.message));
+  assert.throws(() => kronMatvec([{ data: new Float64Array(6), rows: 0, cols: 4 }], x), (e) => e instanceof RangeError && /`factors\[0\].rows`/.test(e.message));
+  assert.throws(() => kronMatvec([{ data: [1, 2], rows: 1, cols: 2 }], x), (e) => e instanceof TypeError && /`factors\[0\].data`/.test(e.message));
+  assert.throws(() => kronMatvec([{ data: new Float64Array(6), rows: 2, cols: 3 }], new Float64Array(2)), (e) => e instanceof RangeError && /c_1 \* ... \* c_d = 3/.test(e.message));
+  assert.throws(() => kronMatvec([{ data: new Float64Array(6), rows: 2, cols: 3 }], new Float64Array(3), { transpose: true }), (e) => e instanceof RangeError && /r_1 \* ... \* r_d = 2/.test(e.message));
+  assert.throws(() => kronMatvec([new Int32Array(4)], x), (e) => e instanceof TypeError && /`factors\[0\]`/.test(e.message));
 });
 
 // ---- matmul ------------------------------------------------------------------------------------

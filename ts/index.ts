@@ -10,7 +10,7 @@ export type { FftOptions, Norm, DType, FftKind, FftAlgorithm } from './fft.js';
 export {
   symEig, cholesky, solveTriangular, choleskySolve, kronMatvec, matmul, NotPositiveDefiniteError,
 } from './linalg.js';
-export type { SymEigOptions, SymEigResult, TriangularOptions, KronOptions } from './linalg.js';
+export type { SymEigOptions, SymEigResult, TriangularOptions, KronOptions, KronFactor } from './linalg.js';
 export { Kernel1D, rbf, matern12, matern32, matern52, periodic } from './gp/kernels.js';
 export type { KernelKind, KernelParams } from './gp/kernels.js';
 export { KroneckerGP } from './gp/kronecker.js';

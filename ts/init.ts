@@ -20,7 +20,7 @@ export interface CoreExports {
   symEigExec(a: number, n: number, values: number, vectors: number, wantVectors: number): number;
   choleskyExec(a: number, n: number): number;
   triSolveExec(t: number, n: number, b: number, k: number, lower: number, trans: number, unit: number): void;
-  kronMatvecExec(factors: number, sizes: number, d: number, x: number, y: number, trans: number): void;
+  kronMatvecExec(factors: number, dims: number, d: number, x: number, y: number, trans: number): void;
   gemmExec(a: number, b: number, c: number, m: number, k: number, n: number): void;
   gpKernelMatrix(kind: number, theta: number, x: number, n: number, z: number, m: number, out: number, which: number): void;
   gpKernelParamCount(kind: number): number;

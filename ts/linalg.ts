@@ -212,45 +212,77 @@ export function choleskySolve(L: Float64Array, b: Float64Array, opts?: { out?: F
   return solveImpl('L', L, b, true, false, false, out, true);
 }
 
+/** A rectangular Kronecker factor: row-major data of length rows * cols. */
+export interface KronFactor {
+  data: Float64Array;
+  rows: number;
+  cols: number;
+}
+
 /**
- * y = (A_1 (x) A_2 (x) ... (x) A_d) x for square factors A_k (row-major Float64Arrays, sides n_k
- * inferred from their lengths), without forming the Kronecker product: each factor is applied
- * along its own mode of x, read as a row-major tensor of shape (n_1, ..., n_d) (last index
+ * y = (A_1 (x) A_2 (x) ... (x) A_d) x without forming the Kronecker product: each factor is applied
+ * along its own mode of x, read as a row-major tensor of shape (c_1, ..., c_d) (last index
  * fastest), which is exactly the ordering of the standard Kronecker product:
- * (A (x) B)[i1 n_2 + i2, j1 n_2 + j2] = A[i1, j1] B[i2, j2]. Cost N (n_1 + ... + n_d) for
- * N = n_1 ... n_d. opts.transpose multiplies by the transposed product instead.
+ * (A (x) B)[i1 r_2 + i2, j1 c_2 + j2] = A[i1, j1] B[i2, j2]. A factor is a square row-major
+ * Float64Array (side inferred from its length) or { data, rows, cols } for a rectangular one.
+ * x has c_1 ... c_d entries and y has r_1 ... r_d. opts.transpose multiplies by the transposed
+ * product A_1^T (x) ... (x) A_d^T instead (x then has r_1 ... r_d entries). Cost
+ * O(sum_k (r_1..r_k)(c_k..c_d) max(r_k, c_k)) instead of O(prod r_k c_k).
  */
-export function kronMatvec(factors: readonly Float64Array[], x: Float64Array, opts?: KronOptions): Float64Array {
-  if (!Array.isArray(factors)) throw typeError('factors', 'an array of Float64Array square matrices', factors);
+export function kronMatvec(factors: readonly (Float64Array | KronFactor)[], x: Float64Array, opts?: KronOptions): Float64Array {
+  if (!Array.isArray(factors)) throw typeError('factors', 'an array of Float64Array square matrices or { data, rows, cols }', factors);
   if (factors.length === 0) throw rangeError('factors', 'at least one factor', factors);
   const d = factors.length;
-  const sizes = new Int32Array(d);
-  let N = 1, total = 0;
+  const dims = new Int32Array(2 * d);
+  const datas: Float64Array[] = [];
+  let total = 0;
   for (let k = 0; k < d; k++) {
-    const f = checkF64(`factors[${k}]`, factors[k]);
-    const nk = sideOf(`factors[${k}]`, f);
-    sizes[k] = nk;
-    N *= nk;
-    total += nk * nk;
+    const f = factors[k] as unknown;
+    const name = `factors[${k}]`;
+    let data: Float64Array, rows: number, cols: number;
+    if (f instanceof Float64Array) {
+      data = f;
+      rows = cols = sideOf(name, f);
+    } else if (f !== null && typeof f === 'object' && !ArrayBuffer.isView(f)) {
+      const o = f as Partial<KronFactor>;
+      data = checkF64(`${name}.data`, o.data);
+      rows = checkPositiveInt(`${name}.rows`, o.rows, MAX_N * MAX_N);
+      cols = checkPositiveInt(`${name}.cols`, o.cols, MAX_N * MAX_N);
+      if (data.length !== rows * cols) throw rangeError(`${name}.data`, `a Float64Array of length rows * cols = ${rows * cols}`, data);
+    } else {
+      throw typeError(name, 'a Float64Array (square matrix) or { data, rows, cols }', f);
+    }
+    dims[2 * k] = rows;
+    dims[2 * k + 1] = cols;
+    datas.push(data);
+    total += data.length;
   }
   checkF64('x', x);
-  if (x.length !== N) throw rangeError('x', `a Float64Array of length n_1 * ... * n_d = ${N}`, x);
   const o = checkOpts<KronOptions>(opts);
   const trans = checkBool('opts.transpose', o.transpose, false);
-  const out = checkOut(o.out, N);
-  if (N > 2 ** 27) throw rangeError('x', `at most ${2 ** 27} entries`, x);
+  let Nin = 1, Nout = 1, S = 1, maxS = 1;
+  for (let k = 0; k < d; k++) { Nin *= dims[2 * k + (trans ? 0 : 1)]; Nout *= dims[2 * k + (trans ? 1 : 0)]; }
+  S = Nin; maxS = Nin;
+  for (let k = 0; k < d; k++) {
+    S = (S / dims[2 * k + (trans ? 0 : 1)]) * dims[2 * k + (trans ? 1 : 0)];
+    maxS = Math.max(maxS, S);
+  }
+  if (x.length !== Nin) {
+    throw rangeError('x', `a Float64Array of length ${trans ? 'r_1 * ... * r_d' : 'c_1 * ... * c_d'} = ${Nin}`, x);
+  }
+  if (maxS > 2 ** 27) throw rangeError('factors', `intermediate products of at most ${2 ** 27} entries (this product needs ${maxS})`, factors);
+  const out = checkOut(o.out, Nout);
   const c = getCore();
-  // factors, sizes (as i32, padded to 8 bytes), x, y
-  const sizeBytes = Math.ceil(d / 2) * 8;
-  const ptr = stage(total * 8 + sizeBytes + 2 * N * 8);
+  // factors, dims (i32 pairs), x, y
+  const ptr = stage(total * 8 + d * 8 + (Nin + Nout) * 8);
   let off = 0;
-  for (let k = 0; k < d; k++) { copyIn(factors[k], ptr + off * 8); off += sizes[k] * sizes[k]; }
-  const pSizes = ptr + total * 8;
-  new Int32Array(c.memory.buffer, pSizes, d).set(sizes);
-  const px = pSizes + sizeBytes, py = px + N * 8;
+  for (let k = 0; k < d; k++) { copyIn(datas[k], ptr + off * 8); off += datas[k].length; }
+  const pDims = ptr + total * 8;
+  new Int32Array(c.memory.buffer, pDims, 2 * d).set(dims);
+  const px = pDims + d * 8, py = px + Nin * 8;
   copyIn(x, px);
-  c.kronMatvecExec(ptr, pSizes, d, px, py, trans ? 1 : 0);
-  copyOut(out, py, N);
+  c.kronMatvecExec(ptr, pDims, d, px, py, trans ? 1 : 0);
+  copyOut(out, py, Nout);
   return out;
 }
 

@@ -8,6 +8,9 @@
 // Y_l (n_k x R) = A_k X_l (n_k x R) with R = n_(k+1) ... n_d; for the last mode (R = 1) the batch
 // is the single GEMM Y (L x n_k) = X (L x n_k) A_k^T. Cost sum_k N n_k instead of N^2.
 //
+// Factors may be rectangular (r_k x c_k; then x has prod c_k entries and y prod r_k), which is
+// what predictions at new points need: y* = (K*_1 (x) ... (x) K*_D) alpha.
+//
 // Every output entry of every GEMM is sum_j p_ij q_jr accumulated from 0 in ascending j, in the
 // vector tiles and the scalar edges alike, so results never depend on the tiling or the shape.
 
@@ -77,37 +80,53 @@ export function gemm(p: usize, ldp: i32, q: usize, ldq: i32, y: usize, ldy: i32,
 
 /**
  * y = (A_1 (x) ... (x) A_d) x, or with every factor transposed when trans != 0. factors: the
- * row-major n_k x n_k matrices one after another; sizes: i32[d]. x (length N = prod n_k) is used as
- * scratch and overwritten; y receives the result. x and y must not overlap.
+ * row-major r_k x c_k matrices one after another; dims: i32[2d] = (r_1, c_1, ..., r_d, c_d).
+ * x has prod c_k entries (prod r_k when transposed) and y prod r_k (prod c_k). x is only read.
+ * Modes are applied in order k = 1..d; after mode k the tensor has shape
+ * (out_1, .., out_k, in_(k+1), .., in_d), so the scratch holds the largest such size.
  */
-export function kronMatvecExec(factors: usize, sizes: usize, d: i32, x: usize, y: usize, trans: i32): void {
-  let N = 1, nmax = 1;
-  for (let k = 0; k < d; k++) { const nk = ldi(sizes, k); N *= nk; nmax = max(nmax, nk); }
-  const tr = allocF64(nmax * nmax);
-  let src = x, dst = y;
-  let L = 1, off: usize = 0;
+export function kronMatvecExec(factors: usize, dims: usize, d: i32, x: usize, y: usize, trans: i32): void {
+  let maxS: i64 = 1, maxSq = 1, Nin = 1;
   for (let k = 0; k < d; k++) {
-    const nk = ldi(sizes, k);
-    const a = factors + (off << 3);
-    off += <usize>nk * <usize>nk;
-    const R = N / (L * nk);
-    if (R > 1) {
-      // B = A (or A^T): Y_l = B X_l for every leading index l
-      let b = a;
-      if (trans) { transpose(a, tr, nk, nk); b = tr; }
-      const slab = <usize>nk * <usize>R << 3;
-      for (let l = 0; l < L; l++) gemm(b, nk, src + <usize>l * slab, R, dst + <usize>l * slab, R, nk, nk, R);
-    } else {
-      // last mode: Y = X B^T with B^T = A^T (or A)
-      let c = a;
-      if (!trans) { transpose(a, tr, nk, nk); c = tr; }
-      gemm(src, nk, c, nk, dst, nk, L, nk, nk);
-    }
-    L *= nk;
-    const t = src; src = dst; dst = t;
+    const r = ldi(dims, 2 * k), c = ldi(dims, 2 * k + 1);
+    Nin *= trans ? r : c;
+    maxSq = max(maxSq, r * c);
   }
-  if (src != y) memory.copy(y, src, <usize>N << 3);
-  heap.free(tr);
+  let S: i64 = Nin;
+  maxS = S;
+  for (let k = 0; k < d; k++) {
+    const r = ldi(dims, 2 * k), c = ldi(dims, 2 * k + 1);
+    S = trans ? S / r * c : S / c * r;
+    if (S > maxS) maxS = S;
+  }
+  const tr = allocF64(maxSq);
+  const b0 = allocF64(<i32>maxS), b1 = allocF64(<i32>maxS);
+  let src = x, dst = b0;
+  let L = 1, R = Nin, off: usize = 0;
+  for (let k = 0; k < d; k++) {
+    const r = ldi(dims, 2 * k), c = ldi(dims, 2 * k + 1);
+    const a = factors + (off << 3);
+    off += <usize>r * <usize>c;
+    // B = A (r x c) or A^T (c x r): outK x inK
+    const outK = trans ? c : r, inK = trans ? r : c;
+    R /= inK;
+    if (R > 1) {
+      let b = a;
+      if (trans) { transpose(a, tr, r, c); b = tr; }
+      const sIn = <usize>inK * <usize>R << 3, sOut = <usize>outK * <usize>R << 3;
+      for (let l = 0; l < L; l++) gemm(b, inK, src + <usize>l * sIn, R, dst + <usize>l * sOut, R, outK, inK, R);
+    } else {
+      // last mode: Y (L x outK) = X (L x inK) B^T, with B^T = A^T (inK x outK) or A itself
+      let bt = a;
+      if (!trans) { transpose(a, tr, r, c); bt = tr; }
+      gemm(src, inK, bt, outK, dst, outK, L, inK, outK);
+    }
+    L *= outK;
+    src = dst;
+    dst = dst == b0 ? b1 : b0;
+  }
+  memory.copy(y, src, <usize>L << 3);
+  heap.free(tr); heap.free(b0); heap.free(b1);
 }
 
 /** Exported product C (m x n) = A (m x k) B (k x n), all row-major and contiguous. */

@@ -192,6 +192,17 @@ for (const sizes of [[1], [6], [2, 3], [9, 70], [70, 9], [5, 1, 6], [3, 4, 5, 2]
     });
   }
 }
+for (const dims of [[[3, 5]], [[7, 2], [1, 6]], [[70, 9], [2, 3]], [[4, 4], [3, 9], [2, 1]]]) {
+  for (const transpose of [false, true]) {
+    const name = `linalg/kronMatvec/rect/${dims.map((d) => d.join('by')).join('x')}${transpose ? '/T' : ''}`;
+    add(name, (sk) => {
+      const s = seedOf(name);
+      const factors = dims.map(([rows, cols], k) => ({ data: f64s(rows * cols, s + k + 1), rows, cols }));
+      const nin = dims.reduce((a, [r, c]) => a * (transpose ? r : c), 1);
+      return sk.kronMatvec(factors, f64s(nin, s), { transpose });
+    });
+  }
+}
 add('linalg/kronMatvec/out-views-specials', (sk) => {
   const s = seedOf('linalg/kronMatvec/out-views-specials');
   const f0 = f64s(16 + 1, s).subarray(1), f1 = f64s(9, s + 1);
@@ -207,6 +218,8 @@ add('linalg/kronMatvec/errors', (sk) => [
   errorBytes(() => sk.kronMatvec([new Float64Array(4), new Float32Array(4)], new Float64Array(4))),
   errorBytes(() => sk.kronMatvec([new Float64Array(4)], new Float64Array(3))),
   errorBytes(() => sk.kronMatvec([new Float64Array(4)], new Float64Array(2), { out: new Float64Array(3) })),
+  errorBytes(() => sk.kronMatvec([{ data: new Float64Array(6), rows: 2, cols: 4 }], new Float64Array(4))),
+  errorBytes(() => sk.kronMatvec([{ data: new Float64Array(6), rows: 2, cols: 3 }], new Float64Array(2))),
 ]);
 
 // ---- matmul -------------------------------------------------------------------------------------
