@@ -39,6 +39,20 @@ for (const c of DENSE.cases) {
     const m = gp.mean();
     const scale = Math.max(...c.mean.map(Math.abs));
     for (let i = 0; i < m.length; i++) assert.ok(Math.abs(m[i] - c.mean[i]) <= 1e-9 * scale, `mean[${i}]`);
+    // variances relative to the prior variance prod_d k_d(0), their natural scale
+    const prior = c.kinds.reduce((a, k, d) => a * c.params[d][0], 1);
+    const v = gp.variance();
+    for (let i = 0; i < v.length; i++) assert.ok(Math.abs(v[i] - c.variance[i]) <= 1e-9 * prior, `variance[${i}] ${v[i]} vs ${c.variance[i]}`);
+    const p = gp.predict(c.newPoints.map((x) => Float64Array.from(x)));
+    const pscale = Math.max(...c.predictMean.map(Math.abs));
+    assert.is(p.mean.length, c.predictMean.length);
+    for (let i = 0; i < p.mean.length; i++) assert.ok(Math.abs(p.mean[i] - c.predictMean[i]) <= 1e-9 * pscale, `predict mean[${i}]`);
+    for (let i = 0; i < p.variance.length; i++) {
+      assert.ok(Math.abs(p.variance[i] - Math.max(0, c.predictVariance[i])) <= 1e-9 * prior, `predict variance[${i}] ${p.variance[i]} vs ${c.predictVariance[i]}`);
+    }
+    const pm = gp.predict(c.newPoints.map((x) => Float64Array.from(x)), { variance: false });
+    assert.is(pm.variance, null);
+    assert.equal(Array.from(pm.mean), Array.from(p.mean));
   });
 }
 
@@ -113,6 +127,16 @@ test('KroneckerGP: bad input', () => {
   assert.throws(() => gp.fit(new Float64Array(8)), (e) => e instanceof RangeError && /`y`/.test(e.message) && /9/.test(e.message));
   const y = new Float64Array(9); y[4] = Infinity;
   assert.throws(() => gp.fit(y), (e) => e instanceof RangeError && /`y\[4\]`/.test(e.message));
+  gp.fit(Float64Array.of(0.5, -1, 0.25, 2, 0, -0.75, 1, 1.5, -2));
+  assert.throws(() => gp.predict([x]), (e) => e instanceof TypeError && /`points`/.test(e.message));
+  assert.throws(() => gp.predict([x, Float64Array.of(0, NaN)]), (e) => e instanceof RangeError && /`points\[1\]\[1\]`/.test(e.message));
+  assert.throws(() => gp.predict([x, x], { variance: 1 }), (e) => e instanceof TypeError && /opts.variance/.test(e.message));
+  // at the grid itself predict() agrees with mean() (K alpha vs y - s2 alpha) and variance()
+  const same = gp.predict([x, x]), m0 = gp.mean(), v0 = gp.variance();
+  for (let i = 0; i < 9; i++) {
+    assert.ok(Math.abs(same.mean[i] - m0[i]) <= 1e-14 * 4, `mean ${i}`);
+    assert.ok(Math.abs(same.variance[i] - v0[i]) <= 1e-14 * 4, `variance ${i}`);
+  }
   assert.throws(() => rbf({ lengthscale: -1 }), (e) => e instanceof RangeError && /opts.lengthscale/.test(e.message));
   assert.throws(() => periodic({ period: 0 }), (e) => e instanceof RangeError && /opts.period/.test(e.message));
   assert.throws(() => k.derivative(x, 2), (e) => e instanceof RangeError && /`which`/.test(e.message));

@@ -178,6 +178,62 @@ export class KroneckerGP {
     return m;
   }
 
+  /**
+   * Posterior variance of the latent function at the grid points (observation noise excluded):
+   * diag(K - K (K + s2 I)^-1 K) = diag(Q diag(L s2 / (L + s2)) Q^T), i.e.
+   * (Q_1 o Q_1 (x) ... (x) Q_D o Q_D) c with c_i = L_i s2 / (L_i + s2) (o: entrywise product).
+   */
+  variance(): Float64Array {
+    const f = this.#fitted();
+    const s2 = this.noise;
+    const c = new Float64Array(this.size);
+    for (let i = 0; i < c.length; i++) c[i] = (f.L[i] * s2) / (f.L[i] + s2);
+    return kronMatvec(f.Q.map((q) => q.map((v) => v * v)), c);
+  }
+
+  /**
+   * Posterior mean and (unless opts.variance is false) variance of the latent function at the
+   * points of another grid, given per dimension (any points, any order): with
+   * K*_d = k_d(x*_d, x_d), mean = (K*_1 (x) ... (x) K*_D) alpha and
+   * variance = prod_d k_d(0) - ((K*_1 Q_1) o (K*_1 Q_1) (x) ...) (1 / (L + s2)).
+   * Rounding can make a variance that is zero in exact arithmetic slightly negative; such values
+   * are clamped to 0. Both results are row-major over the new grid (last dimension fastest).
+   */
+  predict(points: Float64Array[], opts?: { variance?: boolean }): { mean: Float64Array; variance: Float64Array | null } {
+    const f = this.#fitted();
+    if (!Array.isArray(points) || points.length !== this.grid.length) {
+      throw typeError('points', `an array of ${this.grid.length} Float64Array (one per grid dimension)`, points);
+    }
+    if (opts !== undefined && (opts === null || typeof opts !== 'object')) throw typeError('opts', 'an options object', opts);
+    const wantVar = opts?.variance ?? true;
+    if (typeof wantVar !== 'boolean') throw typeError('opts.variance', 'a boolean', wantVar);
+    const cross = points.map((p, d) => {
+      const name = `points[${d}]`;
+      if (!(p instanceof Float64Array)) throw typeError(name, 'a Float64Array', p);
+      if (p.length === 0) throw rangeError(name, 'a non-empty array', p);
+      for (let i = 0; i < p.length; i++) if (p[i] - p[i] !== 0) throw rangeError(`${name}[${i}]`, 'a finite number', p[i]);
+      return { data: this.kernels[d].matrix(p, this.grid[d]), rows: p.length, cols: this.grid[d].length };
+    });
+    const mean = kronMatvec(cross, f.alpha);
+    if (!wantVar) return { mean, variance: null };
+    let prior = 1;
+    this.kernels.forEach((k) => { prior *= k.matrix(Float64Array.of(0))[0]; });
+    const s2 = this.noise;
+    const w = new Float64Array(this.size);
+    for (let i = 0; i < w.length; i++) w[i] = 1 / (f.L[i] + s2);
+    const sq = cross.map((c, d) => {
+      const B = matmul(c.data, f.Q[d], c.rows, c.cols, c.cols);
+      for (let i = 0; i < B.length; i++) B[i] *= B[i];
+      return { data: B, rows: c.rows, cols: c.cols };
+    });
+    const variance = kronMatvec(sq, w);
+    for (let i = 0; i < variance.length; i++) {
+      const v = prior - variance[i];
+      variance[i] = v > 0 ? v : 0;
+    }
+    return { mean, variance };
+  }
+
   /** log p(y | hyperparameters). */
   logMarginalLikelihood(): number {
     const f = this.#fitted();

@@ -54,7 +54,9 @@ for (const [kinds, sizes] of [[['rbf', 'matern52'], [12, 9]], [['matern12', 'mat
     const N = sizes.reduce((a, b) => a * b, 1);
     const gp = new sk.KroneckerGP({ grid, kernels: kinds.map((k) => KERNELS[k](sk)), noise: 0.125 });
     gp.fit(f64s(N, s ^ 7));
-    return [gp.mean(), gp.alpha(), Float64Array.of(gp.logMarginalLikelihood()), gp.gradient(), gp.hyperparameters];
+    const p = gp.predict(sizes.map((n, d) => points(5, s + 11 + d).map((v, i) => v - (i & 1) * 0.75)));
+    return [gp.mean(), gp.alpha(), Float64Array.of(gp.logMarginalLikelihood()), gp.gradient(), gp.hyperparameters,
+      gp.variance(), p.mean, p.variance];
   });
 }
 add('gp/KroneckerGP/set-hyperparameters-refits', (sk) => {
@@ -75,6 +77,7 @@ add('gp/errors', (sk) => {
     errorBytes(() => new sk.KroneckerGP({ grid: [x], kernels: [k], noise: 1 }).fit(new Float64Array(4))),
     errorBytes(() => new sk.KroneckerGP({ grid: [x], kernels: [k], noise: 1 }).fit(Float64Array.of(0, NaN, 0))),
     errorBytes(() => new sk.KroneckerGP({ grid: [x], kernels: [k], noise: 1 }).mean()),
+    errorBytes(() => new sk.KroneckerGP({ grid: [x], kernels: [k], noise: 1 }).fit(x).predict([x, x])),
     errorBytes(() => sk.rbf({ lengthscale: 0 })),
     errorBytes(() => sk.periodic({ period: 'x' })),
   ];
