@@ -3,7 +3,7 @@
 // against mpmath finite differences).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { init, KroneckerGP, rbf, matern12, matern32, matern52, periodic } from '../dist/index.js';
+import { init, KroneckerGP, rbf, matern12, matern32, matern52, periodic, spectralMixture, studentTMixture } from '../dist/index.js';
 import { lcg } from './fixtures/linalg/matrices.js';
 import DENSE from './fixtures/gp/dense.json' with { type: 'json' };
 
@@ -17,8 +17,17 @@ function observations(N, seed) {
   return Float64Array.from({ length: N }, () => (next() - 1048576) / 1048576);
 }
 
+function makeKernel(kind, p) {
+  if (kind === 'spectralMixture' || kind === 'studentTMixture') {
+    const sel = (o) => p.filter((_, i) => i % 3 === o);
+    const opts = { weights: sel(0), scales: sel(1), frequencies: sel(2) };
+    return kind === 'spectralMixture' ? spectralMixture(opts) : studentTMixture(opts);
+  }
+  return MAKE[kind](Object.fromEntries(NAMES[kind].map((n, i) => [n, p[i]])));
+}
+
 function buildCase(c) {
-  const kernels = c.kinds.map((k, d) => MAKE[k](Object.fromEntries(NAMES[k].map((n, i) => [n, c.params[d][i]]))));
+  const kernels = c.kinds.map((k, d) => makeKernel(k, c.params[d]));
   const grid = c.grid.map((x) => Float64Array.from(x));
   return { gp: new KroneckerGP({ grid, kernels, noise: c.noise }), y: observations(c.sizes.reduce((a, b) => a * b, 1), c.ySeed) };
 }
@@ -40,7 +49,7 @@ for (const c of DENSE.cases) {
     const scale = Math.max(...c.mean.map(Math.abs));
     for (let i = 0; i < m.length; i++) assert.ok(Math.abs(m[i] - c.mean[i]) <= 1e-9 * scale, `mean[${i}]`);
     // variances relative to the prior variance prod_d k_d(0), their natural scale
-    const prior = c.kinds.reduce((a, k, d) => a * c.params[d][0], 1);
+    const prior = c.kinds.reduce((a, k, d) => a * (k.endsWith('Mixture') ? c.params[d].filter((_, i) => i % 3 === 0).reduce((x, y) => x + y, 0) : c.params[d][0]), 1);
     const v = gp.variance();
     for (let i = 0; i < v.length; i++) assert.ok(Math.abs(v[i] - c.variance[i]) <= 1e-9 * prior, `variance[${i}] ${v[i]} vs ${c.variance[i]}`);
     const p = gp.predict(c.newPoints.map((x) => Float64Array.from(x)));
@@ -65,6 +74,10 @@ test('kernels: matrices follow their formulas; derivatives match central differe
     [matern32({ lengthscale: 1.25 }), (r) => { const u = Math.sqrt(3) * r / 1.25; return (1 + u) * Math.exp(-u); }],
     [matern52({ variance: 0.5, lengthscale: 2 }), (r) => { const u = Math.sqrt(5) * r / 2; return 0.5 * (1 + u + u * u / 3) * Math.exp(-u); }],
     [periodic({ lengthscale: 0.75, period: 1.5 }), (r) => Math.exp(-2 * Math.sin(Math.PI * r / 1.5) ** 2 / 0.5625)],
+    [spectralMixture({ weights: [1, 0.5], scales: [0.5, 2], frequencies: [0.75, 3] }),
+      (r) => Math.exp(-((0.5 * r) ** 2)) * Math.cos(2 * Math.PI * 0.75 * r) + 0.5 * Math.exp(-((2 * r) ** 2)) * Math.cos(2 * Math.PI * 3 * r)],
+    [studentTMixture({ weights: [2], scales: [1.5], frequencies: [0.25] }),
+      (r) => { const u = Math.sqrt(5) * 1.5 * r; return 2 * (1 + u + u * u / 3) * Math.exp(-u) * Math.cos(2 * Math.PI * 0.25 * r); }],
   ];
   for (const [k, f] of cases) {
     const K = k.matrix(x, z);
@@ -139,6 +152,11 @@ test('KroneckerGP: bad input', () => {
   }
   assert.throws(() => rbf({ lengthscale: -1 }), (e) => e instanceof RangeError && /opts.lengthscale/.test(e.message));
   assert.throws(() => periodic({ period: 0 }), (e) => e instanceof RangeError && /opts.period/.test(e.message));
+  assert.throws(() => spectralMixture({ weights: [1], scales: [1, 2], frequencies: [1] }), (e) => e instanceof RangeError && /opts.scales/.test(e.message));
+  assert.throws(() => spectralMixture({ weights: [], scales: [], frequencies: [] }), (e) => e instanceof RangeError && /opts.weights/.test(e.message));
+  assert.throws(() => studentTMixture({ weights: [1], scales: [1], frequencies: [-1] }), (e) => e instanceof RangeError && /opts.frequencies\[0\]/.test(e.message));
+  assert.throws(() => studentTMixture({ weights: [1], scales: [1] }), (e) => e instanceof TypeError && /opts.frequencies/.test(e.message));
+  assert.throws(() => studentTMixture({ weights: [1, undefined], scales: [1, 1], frequencies: [1, 1] }), (e) => e instanceof TypeError && /opts.weights\[1\]/.test(e.message));
   assert.throws(() => k.derivative(x, 2), (e) => e instanceof RangeError && /`which`/.test(e.message));
   assert.throws(() => { gp.hyperparameters = new Float64Array(3); }, (e) => e instanceof RangeError && /hyperparameters/.test(e.message));
 });

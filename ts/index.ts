@@ -11,7 +11,9 @@ export {
   symEig, cholesky, solveTriangular, choleskySolve, kronMatvec, matmul, NotPositiveDefiniteError,
 } from './linalg.js';
 export type { SymEigOptions, SymEigResult, TriangularOptions, KronOptions, KronFactor } from './linalg.js';
-export { Kernel1D, rbf, matern12, matern32, matern52, periodic } from './gp/kernels.js';
-export type { KernelKind, KernelParams } from './gp/kernels.js';
+export {
+  Kernel1D, rbf, matern12, matern32, matern52, periodic, spectralMixture, studentTMixture,
+} from './gp/kernels.js';
+export type { KernelKind, KernelParams, MixtureParams } from './gp/kernels.js';
 export { KroneckerGP } from './gp/kronecker.js';
 export type { KroneckerGPOptions } from './gp/kronecker.js';

@@ -22,8 +22,8 @@ export interface CoreExports {
   triSolveExec(t: number, n: number, b: number, k: number, lower: number, trans: number, unit: number): void;
   kronMatvecExec(factors: number, dims: number, d: number, x: number, y: number, trans: number): void;
   gemmExec(a: number, b: number, c: number, m: number, k: number, n: number): void;
-  gpKernelMatrix(kind: number, theta: number, x: number, n: number, z: number, m: number, out: number, which: number): void;
-  gpKernelParamCount(kind: number): number;
+  gpKernelMatrix(kind: number, theta: number, nparams: number, x: number, n: number, z: number, m: number, out: number, which: number): void;
+  gpKernelParamCount(kind: number, q: number): number;
   gpSumLogShift(v: number, n: number, shift: number): number;
   gpLog(x: number): number;
   gpExp(x: number): number;

@@ -12,6 +12,13 @@
 //                                                      dk/dlog l = k 4 sin^2(pi r/p) / l^2
 //                                                      dk/dlog p = k (2/l^2) sin(2 pi r/p) (pi r/p)
 // and dk/dlog s2 = k for all (Rasmussen & Williams, Gaussian Processes for ML, 2006, ch. 4).
+// Mixtures of Q components, theta = (log w_q, log rho_q, log mu_q) for q = 0..Q-1, c_q = cos(2 pi mu_q r):
+//   spectralMixture  sum_q w_q exp(-rho_q^2 r^2) c_q   (Gaussian spectrum; Wilson & Adams, ICML 2013)
+//                    dk/dlog rho_q = -2 rho_q^2 r^2 (term q)
+//   studentTMixture  sum_q w_q M(u_q) c_q, M(u) = (1 + u + u^2/3) e^-u, u_q = sqrt5 rho_q r
+//                    (Student-t spectrum, a Matern-5/2 envelope; GP-HFM, Fang et al. 2024)
+//                    dk/dlog rho_q = -w_q c_q (u_q^2/3)(1 + u_q) e^-u_q
+//   both             dk/dlog w_q = term q,  dk/dlog mu_q = -w_q env_q sin(2 pi mu_q r) 2 pi mu_q r
 
 import { ldf, stf } from "../linalg/blas";
 
@@ -20,15 +27,62 @@ export const KIND_MATERN12 = 1;
 export const KIND_MATERN32 = 2;
 export const KIND_MATERN52 = 3;
 export const KIND_PERIODIC = 4;
+export const KIND_SPECTRAL_MIXTURE = 5;
+export const KIND_STUDENT_T_MIXTURE = 6;
 
 const SQRT3: f64 = 1.7320508075688772;
 const SQRT5: f64 = 2.23606797749979;
 
-/** Number of log-parameters of a kernel kind (0 for an unknown kind). */
-export function gpKernelParamCount(kind: i32): i32 {
+/** Number of log-parameters of a kernel kind with q mixture components (0 for an unknown kind). */
+export function gpKernelParamCount(kind: i32, q: i32): i32 {
   if (kind >= KIND_RBF && kind <= KIND_MATERN52) return 2;
   if (kind == KIND_PERIODIC) return 3;
+  if (kind == KIND_SPECTRAL_MIXTURE || kind == KIND_STUDENT_T_MIXTURE) return 3 * q;
   return 0;
+}
+
+/** One mixture component (w, rho, mu exponentiated) or its derivative (part 0, 1, 2; -1 value). */
+@inline function mixtureTerm(student: bool, r: f64, w: f64, rho: f64, mu: f64, part: i32): f64 {
+  let env: f64, denv: f64 = 0;
+  if (student) {
+    const u = SQRT5 * rho * r;
+    const e = Math.exp(-u);
+    env = (1.0 + u + u * u / 3.0) * e;
+    if (part == 1) denv = -(u * u / 3.0) * (1.0 + u) * e;
+  } else {
+    const t = rho * r;
+    env = Math.exp(-t * t);
+    if (part == 1) denv = -2.0 * t * t * env;
+  }
+  const a = 2.0 * Math.PI * mu * r;
+  if (part == 2) return -w * env * Math.sin(a) * a;
+  const c = Math.cos(a);
+  return part == 1 ? w * denv * c : w * env * c;
+}
+
+function mixtureMatrix(student: bool, theta: usize, q: i32, x: usize, n: i32, z: usize, m: i32, out: usize, which: i32): void {
+  if (which >= 0) {
+    // the derivative involves component which/3 only
+    const c = which / 3;
+    const w = Math.exp(ldf(theta, 3 * c)), rho = Math.exp(ldf(theta, 3 * c + 1)), mu = Math.exp(ldf(theta, 3 * c + 2));
+    const part = which % 3 == 0 ? -1 : which % 3;
+    for (let i = 0; i < n; i++) {
+      const xi = ldf(x, i);
+      const row = out + (<usize>i * <usize>m << 3);
+      for (let j = 0; j < m; j++) stf(row, j, mixtureTerm(student, Math.abs(xi - ldf(z, j)), w, rho, mu, part));
+    }
+    return;
+  }
+  memory.fill(out, 0, <usize>n * <usize>m << 3);
+  // components outermost: each entry accumulates its terms in component order
+  for (let c = 0; c < q; c++) {
+    const w = Math.exp(ldf(theta, 3 * c)), rho = Math.exp(ldf(theta, 3 * c + 1)), mu = Math.exp(ldf(theta, 3 * c + 2));
+    for (let i = 0; i < n; i++) {
+      const xi = ldf(x, i);
+      const row = out + (<usize>i * <usize>m << 3);
+      for (let j = 0; j < m; j++) stf(row, j, ldf(row, j) + mixtureTerm(student, Math.abs(xi - ldf(z, j)), w, rho, mu, -1));
+    }
+  }
 }
 
 /** k(r), or dk/dtheta_which when which >= 0, for the parameters s2, l, p (already exponentiated). */
@@ -65,9 +119,13 @@ export function gpKernelParamCount(kind: i32): i32 {
 
 /**
  * out (n x m, row-major) = k(x_i, z_j), or its derivative with respect to log-parameter `which`
- * (0: log s2, 1: log l, 2: log p) when which >= 0. theta: the kernel's log-parameters.
+ * when which >= 0. theta: the kernel's nparams log-parameters (see the table above).
  */
-export function gpKernelMatrix(kind: i32, theta: usize, x: usize, n: i32, z: usize, m: i32, out: usize, which: i32): void {
+export function gpKernelMatrix(kind: i32, theta: usize, nparams: i32, x: usize, n: i32, z: usize, m: i32, out: usize, which: i32): void {
+  if (kind == KIND_SPECTRAL_MIXTURE || kind == KIND_STUDENT_T_MIXTURE) {
+    mixtureMatrix(kind == KIND_STUDENT_T_MIXTURE, theta, nparams / 3, x, n, z, m, out, which);
+    return;
+  }
   const s2 = Math.exp(ldf(theta, 0));
   const l = Math.exp(ldf(theta, 1));
   const p = kind == KIND_PERIODIC ? Math.exp(ldf(theta, 2)) : 1.0;

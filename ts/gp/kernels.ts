@@ -7,18 +7,15 @@ import { getCore } from '../init.js';
 import { stage, copyIn, copyOut } from '../memory.js';
 import { typeError, rangeError } from '../errors.js';
 
-export type KernelKind = 'rbf' | 'matern12' | 'matern32' | 'matern52' | 'periodic';
+export type KernelKind = 'rbf' | 'matern12' | 'matern32' | 'matern52' | 'periodic' | 'spectralMixture' | 'studentTMixture';
 
-const KINDS: Record<KernelKind, { code: number; names: readonly string[] }> = {
-  rbf: { code: 0, names: ['variance', 'lengthscale'] },
-  matern12: { code: 1, names: ['variance', 'lengthscale'] },
-  matern32: { code: 2, names: ['variance', 'lengthscale'] },
-  matern52: { code: 3, names: ['variance', 'lengthscale'] },
-  periodic: { code: 4, names: ['variance', 'lengthscale', 'period'] },
+const KINDS: Record<KernelKind, number> = {
+  rbf: 0, matern12: 1, matern32: 2, matern52: 3, periodic: 4, spectralMixture: 5, studentTMixture: 6,
 };
 
+/** A positive finite number; undefined gives dflt (required when dflt is NaN). */
 function positive(name: string, v: unknown, dflt: number): number {
-  if (v === undefined) return dflt;
+  if (v === undefined && !Number.isNaN(dflt)) return dflt;
   if (typeof v !== 'number') throw typeError(name, 'a positive number', v);
   if (!(v > 0) || v === Infinity) throw rangeError(name, 'a positive finite number', v);
   return v;
@@ -44,13 +41,14 @@ export class Kernel1D {
   /** log of each parameter; writable (an optimiser moves these). */
   readonly logParams: Float64Array;
 
-  constructor(kind: KernelKind, params: Record<string, number>) {
-    const k = KINDS[kind];
-    if (!k) throw rangeError('kind', `one of ${Object.keys(KINDS).join(', ')}`, kind);
+  /** kind, parameter names and their (positive) values in the same order. */
+  constructor(kind: KernelKind, names: readonly string[], values: readonly number[]) {
+    if (KINDS[kind] === undefined) throw rangeError('kind', `one of ${Object.keys(KINDS).join(', ')}`, kind);
+    if (names.length !== values.length || names.length === 0) throw rangeError('values', `${names.length} parameter values`, values);
     this.kind = kind;
-    this.names = k.names;
+    this.names = names.slice();
     const c = getCore();
-    this.logParams = Float64Array.from(k.names, (n) => c.gpLog(params[n]));
+    this.logParams = Float64Array.from(values, (v) => c.gpLog(v));
   }
 
   /** The parameters themselves (exp of logParams). */
@@ -83,12 +81,13 @@ export class Kernel1D {
     }
     const n = x.length, m = zz.length;
     const c = getCore();
-    const ptr = stage((4 + n + m + n * m) * 8);
+    const np = this.logParams.length;
+    const ptr = stage((np + n + m + n * m) * 8);
     copyIn(this.logParams, ptr);
-    copyIn(x, ptr + 32);
-    copyIn(zz, ptr + 32 + n * 8);
-    const pOut = ptr + 32 + (n + m) * 8;
-    c.gpKernelMatrix(KINDS[this.kind].code, ptr, ptr + 32, n, ptr + 32 + n * 8, m, pOut, which);
+    const px = ptr + np * 8, pz = px + n * 8, pOut = pz + m * 8;
+    copyIn(x, px);
+    copyIn(zz, pz);
+    c.gpKernelMatrix(KINDS[this.kind], ptr, np, px, n, pz, m, pOut, which);
     const out = new Float64Array(n * m);
     copyOut(out, pOut, n * m);
     return out;
@@ -102,30 +101,65 @@ export interface KernelParams {
   lengthscale?: number;
 }
 
+function simple(kind: KernelKind, opts: KernelParams): Kernel1D {
+  if (opts === null || typeof opts !== 'object') throw typeError('opts', 'an options object', opts);
+  return new Kernel1D(kind, ['variance', 'lengthscale'],
+    [positive('opts.variance', opts.variance, 1), positive('opts.lengthscale', opts.lengthscale, 1)]);
+}
+
 /** Squared exponential s2 exp(-r^2 / (2 l^2)). */
-export function rbf(opts: KernelParams = {}): Kernel1D {
-  return new Kernel1D('rbf', { variance: positive('opts.variance', opts.variance, 1), lengthscale: positive('opts.lengthscale', opts.lengthscale, 1) });
-}
+export function rbf(opts: KernelParams = {}): Kernel1D { return simple('rbf', opts); }
 /** Matern 1/2 (exponential) s2 exp(-r / l). */
-export function matern12(opts: KernelParams = {}): Kernel1D {
-  return new Kernel1D('matern12', { variance: positive('opts.variance', opts.variance, 1), lengthscale: positive('opts.lengthscale', opts.lengthscale, 1) });
-}
+export function matern12(opts: KernelParams = {}): Kernel1D { return simple('matern12', opts); }
 /** Matern 3/2: s2 (1 + sqrt3 r/l) exp(-sqrt3 r/l). */
-export function matern32(opts: KernelParams = {}): Kernel1D {
-  return new Kernel1D('matern32', { variance: positive('opts.variance', opts.variance, 1), lengthscale: positive('opts.lengthscale', opts.lengthscale, 1) });
-}
+export function matern32(opts: KernelParams = {}): Kernel1D { return simple('matern32', opts); }
 /** Matern 5/2: s2 (1 + u + u^2/3) exp(-u), u = sqrt5 r/l. */
-export function matern52(opts: KernelParams = {}): Kernel1D {
-  return new Kernel1D('matern52', { variance: positive('opts.variance', opts.variance, 1), lengthscale: positive('opts.lengthscale', opts.lengthscale, 1) });
-}
+export function matern52(opts: KernelParams = {}): Kernel1D { return simple('matern52', opts); }
+
 /** Periodic (MacKay): s2 exp(-2 sin^2(pi r / p) / l^2). */
 export function periodic(opts: KernelParams & { period?: number } = {}): Kernel1D {
-  return new Kernel1D('periodic', {
-    variance: positive('opts.variance', opts.variance, 1),
-    lengthscale: positive('opts.lengthscale', opts.lengthscale, 1),
-    period: positive('opts.period', opts.period, 1),
-  });
+  if (opts === null || typeof opts !== 'object') throw typeError('opts', 'an options object', opts);
+  return new Kernel1D('periodic', ['variance', 'lengthscale', 'period'], [
+    positive('opts.variance', opts.variance, 1),
+    positive('opts.lengthscale', opts.lengthscale, 1),
+    positive('opts.period', opts.period, 1),
+  ]);
 }
+
+export interface MixtureParams {
+  /** Component weights w_q > 0. */
+  weights: readonly number[] | Float64Array;
+  /** Component scales rho_q > 0 (inverse length scales of the envelopes). */
+  scales: readonly number[] | Float64Array;
+  /** Component frequencies mu_q > 0 (cycles per unit of x). */
+  frequencies: readonly number[] | Float64Array;
+}
+
+function mixture(kind: KernelKind, opts: MixtureParams): Kernel1D {
+  if (opts === null || typeof opts !== 'object') throw typeError('opts', 'an options object with weights, scales, frequencies', opts);
+  const { weights, scales, frequencies } = opts;
+  for (const [name, a] of [['opts.weights', weights], ['opts.scales', scales], ['opts.frequencies', frequencies]] as const) {
+    if (!Array.isArray(a) && !(a instanceof Float64Array)) throw typeError(name, 'an array of positive numbers', a);
+  }
+  const Q = weights.length;
+  if (Q === 0) throw rangeError('opts.weights', 'at least one component', weights);
+  if (scales.length !== Q) throw rangeError('opts.scales', `${Q} values (one per component)`, scales);
+  if (frequencies.length !== Q) throw rangeError('opts.frequencies', `${Q} values (one per component)`, frequencies);
+  const names: string[] = [], values: number[] = [];
+  for (let q = 0; q < Q; q++) {
+    names.push(`weight[${q}]`, `scale[${q}]`, `frequency[${q}]`);
+    values.push(positive(`opts.weights[${q}]`, weights[q], NaN), positive(`opts.scales[${q}]`, scales[q], NaN),
+      positive(`opts.frequencies[${q}]`, frequencies[q], NaN));
+  }
+  return new Kernel1D(kind, names, values);
+}
+
+/** Spectral mixture (Gaussian spectrum): sum_q w_q exp(-rho_q^2 r^2) cos(2 pi mu_q r). */
+export function spectralMixture(opts: MixtureParams): Kernel1D { return mixture('spectralMixture', opts); }
+
+/** Student-t spectrum mixture (GP-HFM): sum_q w_q (1 + u + u^2/3) e^-u cos(2 pi mu_q r),
+ *  u = sqrt5 rho_q r (a Matern-5/2 envelope). */
+export function studentTMixture(opts: MixtureParams): Kernel1D { return mixture('studentTMixture', opts); }
 
 /** Sum of log(v_i + shift) in Wasm (index order). */
 export function sumLogShift(v: Float64Array, shift: number): number {

@@ -33,6 +33,8 @@ const KERNELS = {
   matern32: (sk) => sk.matern32({ lengthscale: 0.625 }),
   matern52: (sk) => sk.matern52({ variance: 2, lengthscale: 0.375 }),
   periodic: (sk) => sk.periodic({ variance: 1, lengthscale: 0.75, period: 1.5 }),
+  spectralMixture: (sk) => sk.spectralMixture({ weights: [1, 0.25], scales: [0.5, 2], frequencies: [0.75, 2.5] }),
+  studentTMixture: (sk) => sk.studentTMixture({ weights: [0.5, 1, 0.125], scales: [1.5, 0.25, 3], frequencies: [0.375, 1, 4] }),
 };
 
 for (const [kind, make] of Object.entries(KERNELS)) {
@@ -46,7 +48,8 @@ for (const [kind, make] of Object.entries(KERNELS)) {
   });
 }
 
-for (const [kinds, sizes] of [[['rbf', 'matern52'], [12, 9]], [['matern12', 'matern32', 'periodic'], [5, 6, 4]], [['rbf', 'rbf'], [40, 33]]]) {
+for (const [kinds, sizes] of [[['rbf', 'matern52'], [12, 9]], [['matern12', 'matern32', 'periodic'], [5, 6, 4]], [['rbf', 'rbf'], [40, 33]],
+  [['spectralMixture', 'studentTMixture'], [10, 8]]]) {
   const name = `gp/KroneckerGP/${kinds.join('-')}/${sizes.join('x')}`;
   add(name, (sk) => {
     const s = seedOf(name);
@@ -80,5 +83,7 @@ add('gp/errors', (sk) => {
     errorBytes(() => new sk.KroneckerGP({ grid: [x], kernels: [k], noise: 1 }).fit(x).predict([x, x])),
     errorBytes(() => sk.rbf({ lengthscale: 0 })),
     errorBytes(() => sk.periodic({ period: 'x' })),
+    errorBytes(() => sk.spectralMixture({ weights: [1], scales: [1, 2], frequencies: [1] })),
+    errorBytes(() => sk.studentTMixture({ weights: [1], scales: [1], frequencies: [0] })),
   ];
 });
