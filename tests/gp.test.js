@@ -122,6 +122,65 @@ test('KroneckerGP: hyperparameters round trip and refit; gradient is the derivat
   assert.ok(Math.abs(gp.noise - DENSE.cases[0].noise) <= 1e-16);
 });
 
+function smoothData() {
+  // y = sin(3 x) cos(2 z) + 0.05 (uniform noise) on a 30 x 25 grid
+  const x = Float64Array.from({ length: 30 }, (_, i) => i / 10), z = Float64Array.from({ length: 25 }, (_, i) => i / 8);
+  const next = lcg(12345);
+  const y = new Float64Array(750);
+  for (let i = 0; i < 30; i++) for (let j = 0; j < 25; j++) y[i * 25 + j] = Math.sin(3 * x[i]) * Math.cos(2 * z[j]) + 0.05 * ((next() - 1048576) / 1048576);
+  return { x, z, y };
+}
+
+test('optimize (L-BFGS): reaches a stationary point of log p and improves it', () => {
+  const { x, z, y } = smoothData();
+  const gp = new KroneckerGP({ grid: [x, z], kernels: [rbf(), matern52()], noise: 0.5 }).fit(y);
+  const l0 = gp.logMarginalLikelihood();
+  const seen = [];
+  const r = gp.optimize({ onProgress: (p) => seen.push(p.iteration) });
+  assert.ok(r.converged, `reason ${r.reason}`);
+  assert.ok(r.logMarginalLikelihood > l0 + 100, `${l0} -> ${r.logMarginalLikelihood}`);
+  assert.is(r.logMarginalLikelihood, gp.logMarginalLikelihood());
+  const g = gp.gradient();
+  for (let i = 0; i < g.length; i++) assert.ok(Math.abs(g[i]) <= 1e-3, `gradient ${gp.hyperparameterNames[i]} = ${g[i]}`);
+  assert.equal(seen, Array.from({ length: r.iterations }, (_, i) => i + 1));
+  // the noise found is near the variance of the added noise (0.05^2 / 3 = 8.3e-4)
+  assert.ok(gp.noise > 2e-4 && gp.noise < 3e-3, `noise ${gp.noise}`);
+});
+
+test('optimize (L-BFGS) finds the maximum scipy L-BFGS-B finds on the dense GP', () => {
+  const o = DENSE.optimum;
+  const gp = new KroneckerGP({ grid: o.grid.map((x) => Float64Array.from(x)), kernels: [rbf(), matern52()], noise: o.noise });
+  gp.fit(Float64Array.from(o.y));
+  const r = gp.optimize({ gtol: 1e-7 });
+  assert.ok(r.converged, r.reason);
+  assert.ok(Math.abs(r.logMarginalLikelihood - o.logMarginalLikelihood) <= 1e-9 * Math.abs(o.logMarginalLikelihood),
+    `log p ${r.logMarginalLikelihood} vs scipy ${o.logMarginalLikelihood}`);
+  // the two signal variances only enter through their product: compare the identifiable
+  // combination log s2_1 + log s2_2, the length scales and the noise
+  const h = gp.hyperparameters, ref = o.hyperparameters;
+  const ident = (v) => [v[0] + v[2], v[1], v[3], v[4]];
+  ident(h).forEach((v, i) => assert.ok(Math.abs(v - ident(ref)[i]) <= 1e-4, `parameter ${i}: ${v} vs ${ident(ref)[i]}`));
+});
+
+test('optimize (Adam): improves log p towards the L-BFGS optimum; maxIter, abort', () => {
+  const { x, z, y } = smoothData();
+  const make = () => new KroneckerGP({ grid: [x, z], kernels: [rbf(), matern52()], noise: 0.5 }).fit(y);
+  const best = make().optimize().logMarginalLikelihood;
+  const gp = make();
+  const l0 = gp.logMarginalLikelihood();
+  const r = gp.optimize({ method: 'adam', lr: 0.1, maxIter: 400 });
+  assert.ok(r.logMarginalLikelihood > l0 && r.logMarginalLikelihood <= best + 1e-6 * Math.abs(best), `${l0} -> ${r.logMarginalLikelihood} (best ${best})`);
+  assert.ok(best - r.logMarginalLikelihood <= 0.01 * (best - l0), `adam reached ${r.logMarginalLikelihood}, L-BFGS ${best}`);
+  const r2 = make().optimize({ maxIter: 2 });
+  assert.equal([r2.iterations, r2.converged, r2.reason], [2, false, 'maxIter']);
+  const signal = { aborted: false };
+  const r3 = make().optimize({ method: 'adam', signal, onProgress: (p) => { if (p.iteration === 3) signal.aborted = true; } });
+  assert.equal([r3.iterations, r3.converged, r3.reason], [3, false, 'aborted']);
+  assert.throws(() => make().optimize({ method: 'newton' }), (e) => e instanceof RangeError && /opts.method/.test(e.message));
+  assert.throws(() => make().optimize({ lr: -1 }), (e) => e instanceof RangeError && /opts.lr/.test(e.message));
+  assert.throws(() => new KroneckerGP({ grid: [x, z], kernels: [rbf(), rbf()], noise: 1 }).optimize(), /fit\(y\) first/);
+});
+
 test('KroneckerGP: bad input', () => {
   const x = Float64Array.of(0, 1, 2);
   const k = rbf();

@@ -16,4 +16,4 @@ export {
 } from './gp/kernels.js';
 export type { KernelKind, KernelParams, MixtureParams } from './gp/kernels.js';
 export { KroneckerGP } from './gp/kronecker.js';
-export type { KroneckerGPOptions } from './gp/kronecker.js';
+export type { KroneckerGPOptions, OptimizeOptions, OptimizeResult } from './gp/kronecker.js';

@@ -60,6 +60,38 @@ function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
+export interface OptimizeOptions {
+  /** 'lbfgs' (default; limited-memory BFGS, Armijo backtracking) or 'adam'. */
+  method?: 'adam' | 'lbfgs';
+  /** Most iterations (default 100 for L-BFGS, 500 for Adam). */
+  maxIter?: number;
+  /** Adam's step size (default 0.05) in log-parameter units; L-BFGS ignores it. */
+  lr?: number;
+  /** Stop when max_i |d log p / d h_i| falls below this (default 1e-5). */
+  gtol?: number;
+  /** Stop when an iteration changes log p by less than ftol max(1, |log p|) (default 1e-10 for
+   *  L-BFGS; Adam uses it over a window of 20 iterations). */
+  ftol?: number;
+  /** Checked before every iteration; when aborted the run stops with reason 'aborted'. */
+  signal?: { aborted: boolean };
+  /** Called after every iteration. */
+  onProgress?: (p: { iteration: number; logMarginalLikelihood: number; gradientNorm: number }) => void;
+}
+
+export interface OptimizeResult {
+  iterations: number;
+  /** log p(y) at the returned hyperparameters (the best point seen). */
+  logMarginalLikelihood: number;
+  converged: boolean;
+  reason: 'gtol' | 'ftol' | 'maxIter' | 'aborted' | 'lineSearch' | 'nonFinite';
+}
+
+function maxAbs(g: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < g.length; i++) { const a = Math.abs(g[i]); if (a > m || a !== a) m = a !== a ? Infinity : a; }
+  return m;
+}
+
 export class KroneckerGP {
   readonly grid: readonly Float64Array[];
   readonly kernels: readonly Kernel1D[];
@@ -239,6 +271,152 @@ export class KroneckerGP {
     const f = this.#fitted();
     const s2 = this.noise;
     return -0.5 * dot(f.y, f.alpha) - 0.5 * sumLogShift(f.L, s2) - 0.5 * this.size * LOG_2PI;
+  }
+
+  /**
+   * Maximises log p(y) over every log-hyperparameter (kernel parameters and the noise), starting
+   * from the current ones, and leaves the GP fitted at the best point found. Never throws for a
+   * numerical failure: hyperparameters at which log p is not finite are treated as infinitely bad
+   * (L-BFGS backtracks, Adam stops with reason 'nonFinite'); the result says how the run ended.
+   * L-BFGS: two-loop recursion with the last 10 pairs (Nocedal & Wright, Numerical Optimization,
+   * 2nd ed., alg. 7.4), pairs with s^T y <= 0 skipped, Armijo backtracking from the unit step.
+   * Adam: Kingma & Ba (2015) with beta1 = 0.9, beta2 = 0.999, eps = 1e-8.
+   */
+  optimize(opts: OptimizeOptions = {}): OptimizeResult {
+    const f = this.#fitted();
+    if (opts === null || typeof opts !== 'object') throw typeError('opts', 'an options object', opts);
+    const method = opts.method ?? 'lbfgs';
+    if (method !== 'adam' && method !== 'lbfgs') throw rangeError('opts.method', "'adam' or 'lbfgs'", method);
+    const maxIter = opts.maxIter ?? (method === 'adam' ? 500 : 100);
+    if (!Number.isInteger(maxIter) || maxIter < 0) throw rangeError('opts.maxIter', 'a non-negative integer', maxIter);
+    const lr = opts.lr ?? 0.05;
+    if (typeof lr !== 'number' || !(lr > 0) || lr === Infinity) throw rangeError('opts.lr', 'a positive finite number', lr);
+    const gtol = opts.gtol ?? 1e-5, ftol = opts.ftol ?? 1e-10;
+    if (typeof gtol !== 'number' || !(gtol >= 0)) throw rangeError('opts.gtol', 'a non-negative number', gtol);
+    if (typeof ftol !== 'number' || !(ftol >= 0)) throw rangeError('opts.ftol', 'a non-negative number', ftol);
+    const { signal, onProgress } = opts;
+    if (onProgress !== undefined && typeof onProgress !== 'function') throw typeError('opts.onProgress', 'a function', onProgress);
+    if (signal !== undefined && (signal === null || typeof signal !== 'object')) throw typeError('opts.signal', 'an AbortSignal', signal);
+    const y = f.y;
+
+    // log p and its gradient at h, or -Infinity where they are not finite
+    const evaluate = (h: Float64Array): { lml: number; grad: Float64Array } => {
+      try {
+        this.hyperparameters = h;
+        const lml = this.logMarginalLikelihood();
+        const grad = this.gradient();
+        if (lml - lml !== 0 || maxAbs(grad) === Infinity) return { lml: -Infinity, grad };
+        return { lml, grad };
+      } catch {
+        return { lml: -Infinity, grad: new Float64Array(h.length) };
+      }
+    };
+    const start = this.hyperparameters;
+    let x: Float64Array = start.slice();
+    let cur = evaluate(x);
+    let best: { x: Float64Array; lml: number } = { x: x.slice(), lml: cur.lml };
+    const finish = (iterations: number, reason: OptimizeResult['reason']): OptimizeResult => {
+      if (best.lml === -Infinity) best = { x: start, lml: -Infinity };
+      this.hyperparameters = best.x;
+      if (!this.#fit) this.fit(y);
+      const lml = best.lml === -Infinity ? this.logMarginalLikelihood() : best.lml;
+      return { iterations, logMarginalLikelihood: lml, converged: reason === 'gtol' || reason === 'ftol', reason };
+    };
+    if (cur.lml === -Infinity) return finish(0, 'nonFinite');
+    const P = x.length;
+    if (method === 'adam') {
+      const m = new Float64Array(P), v = new Float64Array(P);
+      let b1t = 1, b2t = 1, windowStart = cur.lml;
+      for (let it = 1; it <= maxIter; it++) {
+        if (signal?.aborted) return finish(it - 1, 'aborted');
+        if (maxAbs(cur.grad) <= gtol) return finish(it - 1, 'gtol');
+        b1t *= 0.9; b2t *= 0.999;
+        for (let i = 0; i < P; i++) {
+          const g = -cur.grad[i]; // minimise -log p
+          m[i] = 0.9 * m[i] + 0.1 * g;
+          v[i] = 0.999 * v[i] + 0.001 * g * g;
+          x[i] -= (lr * (m[i] / (1 - b1t))) / (Math.sqrt(v[i] / (1 - b2t)) + 1e-8);
+        }
+        cur = evaluate(x);
+        if (cur.lml === -Infinity) return finish(it, 'nonFinite');
+        if (cur.lml > best.lml) best = { x: x.slice(), lml: cur.lml };
+        onProgress?.({ iteration: it, logMarginalLikelihood: cur.lml, gradientNorm: maxAbs(cur.grad) });
+        if (it % 20 === 0) {
+          if (Math.abs(cur.lml - windowStart) <= ftol * Math.max(1, Math.abs(cur.lml))) return finish(it, 'ftol');
+          windowStart = cur.lml;
+        }
+      }
+      return finish(maxIter, 'maxIter');
+    }
+    // L-BFGS on phi(h) = -log p(h)
+    const M = 10;
+    const S: Float64Array[] = [], Y: Float64Array[] = [], rho: number[] = [];
+    for (let it = 1; it <= maxIter; it++) {
+      if (signal?.aborted) return finish(it - 1, 'aborted');
+      const g = cur.grad.map((v) => -v);
+      if (maxAbs(g) <= gtol) return finish(it - 1, 'gtol');
+      // two-loop recursion: d = -H g
+      const q = g.slice();
+      const a = new Array<number>(S.length);
+      for (let k = S.length - 1; k >= 0; k--) {
+        let t = 0;
+        for (let i = 0; i < P; i++) t += S[k][i] * q[i];
+        a[k] = rho[k] * t;
+        for (let i = 0; i < P; i++) q[i] -= a[k] * Y[k][i];
+      }
+      let gamma = 1;
+      if (S.length) {
+        const k = S.length - 1;
+        let sy = 0, yy = 0;
+        for (let i = 0; i < P; i++) { sy += S[k][i] * Y[k][i]; yy += Y[k][i] * Y[k][i]; }
+        gamma = sy / yy;
+      } else {
+        // first step: at most 1 in every log-parameter
+        gamma = 1 / Math.max(1, maxAbs(g));
+      }
+      for (let i = 0; i < P; i++) q[i] *= gamma;
+      for (let k = 0; k < S.length; k++) {
+        let t = 0;
+        for (let i = 0; i < P; i++) t += Y[k][i] * q[i];
+        const b = rho[k] * t;
+        for (let i = 0; i < P; i++) q[i] += S[k][i] * (a[k] - b);
+      }
+      const d = q.map((v) => -v);
+      let slope = 0;
+      for (let i = 0; i < P; i++) slope += g[i] * d[i];
+      if (!(slope < 0)) {
+        // not a descent direction (curvature pairs gone stale): restart along -g
+        S.length = 0; Y.length = 0; rho.length = 0;
+        for (let i = 0; i < P; i++) d[i] = -g[i] / Math.max(1, maxAbs(g));
+        slope = 0;
+        for (let i = 0; i < P; i++) slope += g[i] * d[i];
+      }
+      // Armijo backtracking on phi = -log p
+      let step = 1, next = cur, xn = x;
+      let accepted = false;
+      for (let ls = 0; ls < 40; ls++) {
+        xn = x.map((v, i) => v + step * d[i]);
+        next = evaluate(xn);
+        if (next.lml !== -Infinity && -next.lml <= -cur.lml + 1e-4 * step * slope) { accepted = true; break; }
+        step *= 0.5;
+      }
+      if (!accepted) return finish(it, 'lineSearch');
+      const s = xn.map((v, i) => v - x[i]);
+      const yv = next.grad.map((v, i) => -v - g[i]);
+      let sy = 0;
+      for (let i = 0; i < P; i++) sy += s[i] * yv[i];
+      if (sy > 1e-12 * Math.sqrt(s.reduce((t, v) => t + v * v, 0) * yv.reduce((t, v) => t + v * v, 0))) {
+        S.push(s); Y.push(yv); rho.push(1 / sy);
+        if (S.length > M) { S.shift(); Y.shift(); rho.shift(); }
+      }
+      const prev = cur.lml;
+      x = xn; cur = next;
+      if (cur.lml > best.lml) best = { x: x.slice(), lml: cur.lml };
+      onProgress?.({ iteration: it, logMarginalLikelihood: cur.lml, gradientNorm: maxAbs(cur.grad) });
+      if (maxAbs(cur.grad) <= gtol) return finish(it, 'gtol');
+      if (Math.abs(cur.lml - prev) <= ftol * Math.max(1, Math.abs(cur.lml))) return finish(it, 'ftol');
+    }
+    return finish(maxIter, 'maxIter');
   }
 
   /** d log p(y) / d(every log-hyperparameter), in the order of hyperparameterNames. */

@@ -71,6 +71,16 @@ add('gp/KroneckerGP/set-hyperparameters-refits', (sk) => {
   gp.hyperparameters = h;
   return [gp.mean(), Float64Array.of(gp.logMarginalLikelihood(), gp.noise), gp.gradient()];
 });
+for (const method of ['lbfgs', 'adam']) {
+  const name = `gp/KroneckerGP/optimize/${method}`;
+  add(name, (sk) => {
+    const s = seedOf(name);
+    const gp = new sk.KroneckerGP({ grid: [points(14, s), points(11, s + 1)], kernels: [sk.rbf(), sk.matern32()], noise: 0.5 });
+    gp.fit(f64s(154, s + 2));
+    const r = gp.optimize({ method, maxIter: method === 'adam' ? 15 : 6, lr: 0.1 });
+    return [gp.hyperparameters, Float64Array.of(r.iterations, r.logMarginalLikelihood, r.converged ? 1 : 0)];
+  });
+}
 add('gp/errors', (sk) => {
   const x = points(3, 1), k = sk.rbf();
   return [
