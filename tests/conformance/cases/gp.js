@@ -48,6 +48,12 @@ for (const [kind, make] of Object.entries(KERNELS)) {
   });
 }
 
+add('gp/kernel/Kernel1D-constructor', (sk) => {
+  const k = new sk.Kernel1D('matern32', ['variance', 'lengthscale'], [0.75, 1.25]);
+  const x = points(9, seedOf('gp/kernel/Kernel1D-constructor'));
+  return [k.matrix(x), k.derivative(x, 1), k.logParams];
+});
+
 for (const [kinds, sizes] of [[['rbf', 'matern52'], [12, 9]], [['matern12', 'matern32', 'periodic'], [5, 6, 4]], [['rbf', 'rbf'], [40, 33]],
   [['spectralMixture', 'studentTMixture'], [10, 8]]]) {
   const name = `gp/KroneckerGP/${kinds.join('-')}/${sizes.join('x')}`;

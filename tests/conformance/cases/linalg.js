@@ -142,6 +142,10 @@ add('linalg/cholesky/errors', (sk) => {
     errorBytes(() => sk.cholesky(A, n, { out: new Float64Array(3) })),
   ];
 });
+add('linalg/NotPositiveDefiniteError', (sk) => {
+  const e = new sk.NotPositiveDefiniteError('A', 3, -1.5, new Float64Array(16));
+  return [new TextEncoder().encode(`${e.name}: ${e.message}`), Float64Array.of(e.pivot, e.pivotValue, e instanceof RangeError ? 1 : 0)];
+});
 add('linalg/cholesky/pivot-fields', (sk) => {
   const n = 6, A = spd(n, seedOf('linalg/cholesky/pivot-fields'));
   A[4 * n + 4] -= 1000;
