@@ -206,6 +206,20 @@ test('symEig: special matrices', () => {
   for (let i = 0; i < n - 1; i++) assert.ok(Math.abs(r.values[i] - 1) <= n * EPS * 2, `value ${i}`);
   assert.ok(Math.abs(r.values[n - 1] - 2) <= n * EPS * 2);
   assert.ok(spectralBound(orthError(r.vectors, n), n) <= 1e-14);
+  // block diagonal (reflectors with tau = 0 between dense ones) and a 2 x 2 block of zeros
+  for (const sizes of [[7, 9], [1, 12, 1, 5], [3, 1, 1, 30]]) {
+    const N = sizes.reduce((a, b) => a + b, 0);
+    const M = new Float64Array(N * N);
+    let o = 0;
+    sizes.forEach((m, b) => {
+      const B = randomSym(m, 40 + b);
+      for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) M[(o + i) * N + o + j] = B[i * m + j];
+      o += m;
+    });
+    const e = symEig(M, N);
+    assert.ok(residual(M, e.vectors, e.values, N) <= 1e-14, `block diagonal ${sizes}`);
+    assert.ok(frob(orthError(e.vectors, N)) <= 1e-14, `block diagonal ${sizes}: orthogonality`);
+  }
   // the 1-2-1 Toeplitz tridiagonal: lambda_k = 2 - 2 cos(k pi / (n+1))
   const T = new Float64Array(n * n);
   for (let i = 0; i < n; i++) { T[i * n + i] = 2; if (i) { T[i * n + i - 1] = -1; T[(i - 1) * n + i] = -1; } }

@@ -167,48 +167,65 @@ function tridiagonalize(a: usize, n: i32, d: usize, e: usize, tau: usize): void 
 
 // ---- phase 2: accumulate Q ------------------------------------------------------------------------
 
-/** q <- Q = H_0 ... H_(n-3) (row-major n x n) from the reflectors kept in `a` and tau. */
+/**
+ * q <- Q = H_0 ... H_(n-3) (row-major n x n) from the reflectors kept in `a` and tau, by backward
+ * accumulation M <- H_k M (M = H_(k+1) ... H_(n-3) is the identity outside rows and columns
+ * k+2..n-1). With u_k = v_k^T M over the trailing block, H_k M = M - tau_k v_k u_k^T. One pass
+ * over the block rows applies step k and, row by row while the row is in cache, accumulates
+ * u_(k-1) = v_(k-1)^T M for the next step (its first entry is 1: row k of M is e_k there).
+ */
 function formQ(a: usize, n: i32, tau: usize, q: usize): void {
   const nB = <usize>n << 3;
   memory.fill(q, 0, <usize>n * nB);
   for (let i = 0; i < n; i++) stf(q, i * n + i, 1);
-  const u = allocF64(n);
+  if (n < 3) return;
+  let u = allocF64(n), un = allocF64(n);
+  // u_(n-3) = v_(n-3)^T I = v_(n-3)
+  {
+    const k = n - 3;
+    const v = a + <usize>k * nB + (<usize>(k + 1) << 3);
+    stf(u, 0, 1);
+    stf(u, 1, ldf(v, 1));
+  }
   for (let k = n - 3; k >= 0; k--) {
     const t = ldf(tau, k);
-    if (t == 0) continue;
     const m = n - k - 1;
-    const v = a + <usize>k * nB + (<usize>(k + 1) << 3); // v[0] is implicitly 1
-    // u = v^T M over the trailing block (rows and columns k+1..n-1); M's row k+1 is e_(k+1) there
+    const v = a + <usize>k * nB + (<usize>(k + 1) << 3);     // v_k, v[0] = 1 implicit
+    const hasNext = k > 0 && ldf(tau, k - 1) != 0;
+    if (t == 0 && !hasNext) continue;
+    const vn = a + <usize>(k - 1) * nB + (<usize>k << 3);   // v_(k-1), vn[0] = 1 implicit
+    if (hasNext) { stf(un, 0, 1); memory.fill(un + 8, 0, <usize>m << 3); }
     const base = q + <usize>(k + 1) * nB + (<usize>(k + 1) << 3);
-    memory.copy(u, base, <usize>m << 3);
-    for (let i = 1; i < m; i++) {
-      const vi = ldf(v, i);
-      if (vi != 0) {
-        const row = base + <usize>i * nB;
-        // u += vi * row
+    for (let i = 0; i < m; i++) {
+      const row = base + <usize>i * nB;
+      if (t != 0) {
+        const f = t * (i == 0 ? 1.0 : ldf(v, i));
+        const vf = f64x2.splat(f);
         let j = 0;
-        const va = f64x2.splat(vi);
         for (; j + 1 < m; j += 2) {
           const o = <usize>j << 3;
-          v128.store(u + o, f64x2.add(v128.load(u + o), f64x2.mul(va, v128.load(row + o))));
+          v128.store(row + o, f64x2.sub(v128.load(row + o), f64x2.mul(vf, v128.load(u + o))));
         }
-        if (j < m) stf(u, j, ldf(u, j) + vi * ldf(row, j));
+        if (j < m) stf(row, j, ldf(row, j) - f * ldf(u, j));
+      }
+      if (hasNext) {
+        // un[1 + j] += vn[i + 1] * row[j]
+        const c = ldf(vn, i + 1);
+        if (c != 0) {
+          const vc = f64x2.splat(c);
+          const dst = un + 8;
+          let j = 0;
+          for (; j + 1 < m; j += 2) {
+            const o = <usize>j << 3;
+            v128.store(dst + o, f64x2.add(v128.load(dst + o), f64x2.mul(vc, v128.load(row + o))));
+          }
+          if (j < m) stf(dst, j, ldf(dst, j) + c * ldf(row, j));
+        }
       }
     }
-    // M -= (tau v) u^T
-    for (let i = 0; i < m; i++) {
-      const f = t * (i == 0 ? 1.0 : ldf(v, i));
-      const row = base + <usize>i * nB;
-      const va = f64x2.splat(f);
-      let j = 0;
-      for (; j + 1 < m; j += 2) {
-        const o = <usize>j << 3;
-        v128.store(row + o, f64x2.sub(v128.load(row + o), f64x2.mul(va, v128.load(u + o))));
-      }
-      if (j < m) stf(row, j, ldf(row, j) - f * ldf(u, j));
-    }
+    const tmp = u; u = un; un = tmp;
   }
-  heap.free(u);
+  heap.free(u); heap.free(un);
 }
 
 // ---- phase 3: tridiagonal QL / QR with buffered rotations ------------------------------------------
@@ -446,7 +463,15 @@ function tridiagQL(d: usize, e: usize, n: i32, rb: RotBuf): i32 {
 function orthoPolish(v: usize, n: i32): void {
   const t = allocF64(n * n), g = allocF64(n * n);
   transpose(v, t, n, n);
-  gemm(t, n, v, n, g, n, n, n, n);                 // G = V^T V
+  // G = V^T V is symmetric: compute the blocks on and above the diagonal, mirror the rest
+  const B = 64;
+  for (let i0 = 0; i0 < n; i0 += B) {
+    const mb = min(B, n - i0);
+    gemm(t + (<usize>i0 * <usize>n << 3), n, v + (<usize>i0 << 3), n, g + (<usize>(i0 * n + i0) << 3), n, mb, n, n - i0);
+  }
+  for (let i = 1; i < n; i++) {
+    for (let j = 0; j < min(i, (i / B) * B); j++) stf(g, i * n + j, ldf(g, j * n + i));
+  }
   for (let i = 0; i < n; i++) stf(g, i * n + i, ldf(g, i * n + i) - 1.0);
   gemm(v, n, g, n, t, n, n, n, n);                 // T = V E
   const half = f64x2.splat(0.5);
