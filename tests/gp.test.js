@@ -3,7 +3,7 @@
 // against mpmath finite differences).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { init, KroneckerGP, rbf, matern12, matern32, matern52, periodic, spectralMixture, studentTMixture } from '../dist/index.js';
+import { init, KroneckerGP, Kernel1D, rbf, matern12, matern32, matern52, periodic, spectralMixture, studentTMixture } from '../dist/index.js';
 import { lcg } from './fixtures/linalg/matrices.js';
 import DENSE from './fixtures/gp/dense.json' with { type: 'json' };
 
@@ -217,6 +217,10 @@ test('KroneckerGP: bad input', () => {
   assert.throws(() => studentTMixture({ weights: [1], scales: [1] }), (e) => e instanceof TypeError && /opts.frequencies/.test(e.message));
   assert.throws(() => studentTMixture({ weights: [1, undefined], scales: [1, 1], frequencies: [1, 1] }), (e) => e instanceof TypeError && /opts.weights\[1\]/.test(e.message));
   assert.throws(() => k.derivative(x, 2), (e) => e instanceof RangeError && /`which`/.test(e.message));
+  assert.throws(() => new Kernel1D('rbf', ['variance'], [1]), (e) => e instanceof RangeError && /`values`/.test(e.message));
+  assert.throws(() => new Kernel1D('spectralMixture', ['a', 'b'], [1, 1]), (e) => e instanceof RangeError && /three values per component/.test(e.message));
+  assert.throws(() => new Kernel1D('rbf', ['variance', 'lengthscale'], [1, -2]), (e) => e instanceof RangeError && /`values\[1\]`/.test(e.message));
+  assert.throws(() => new Kernel1D('cosine', ['a'], [1]), (e) => e instanceof RangeError && /`kind`/.test(e.message));
   assert.throws(() => { gp.hyperparameters = new Float64Array(3); }, (e) => e instanceof RangeError && /hyperparameters/.test(e.message));
 });
 

@@ -43,11 +43,18 @@ export class Kernel1D {
 
   /** kind, parameter names and their (positive) values in the same order. */
   constructor(kind: KernelKind, names: readonly string[], values: readonly number[]) {
-    if (KINDS[kind] === undefined) throw rangeError('kind', `one of ${Object.keys(KINDS).join(', ')}`, kind);
-    if (names.length !== values.length || names.length === 0) throw rangeError('values', `${names.length} parameter values`, values);
+    if (typeof kind !== 'string' || KINDS[kind] === undefined) throw rangeError('kind', `one of ${Object.keys(KINDS).join(', ')}`, kind);
+    if (!Array.isArray(names)) throw typeError('names', 'an array of parameter names', names);
+    if (!Array.isArray(values)) throw typeError('values', 'an array of positive numbers', values);
+    const c = getCore();
+    const count = c.gpKernelParamCount(KINDS[kind], Math.floor(values.length / 3));
+    if (values.length !== count || count === 0) {
+      throw rangeError('values', `${kind === 'spectralMixture' || kind === 'studentTMixture' ? 'three values per component' : `${count} parameter values`} for a ${kind} kernel`, values);
+    }
+    if (names.length !== values.length) throw rangeError('names', `${values.length} names (one per value)`, names);
+    values.forEach((v, i) => positive(`values[${i}]`, v, NaN));
     this.kind = kind;
     this.names = names.slice();
-    const c = getCore();
     this.logParams = Float64Array.from(values, (v) => c.gpLog(v));
   }
 
