@@ -11,8 +11,9 @@
 //   log p(y) = -y^T alpha / 2 - sum_i log(L_i + s2) / 2 - N log(2 pi) / 2
 //   d log p / d theta = alpha^T (dK/dtheta) alpha / 2 - tr((K + s2 I)^-1 dK/dtheta) / 2
 // (Rasmussen & Williams 2006, eq. 5.8 and 5.9). For a parameter of factor d,
-// dK = K_1 (x) .. dK_d .. (x) K_D and tr((K + s2 I)^-1 dK) = sum_i g_i / (L_i + s2) with
-// g = lam_1 (x) .. diag(Q_d^T dK_d Q_d) .. (x) lam_D. For the noise, dK/dlog s2 = s2 I.
+// dK = K_1 (x) .. dK_d .. (x) K_D, and both terms reduce to Frobenius products of dK_d with one
+// n_d x n_d matrix per dimension (see gradient()), so all gradients cost one Kronecker product
+// per dimension plus O(n_d^2) per parameter. For the noise, dK/dlog s2 = s2 I.
 
 import { getCore } from '../init.js';
 import { typeError, rangeError } from '../errors.js';
@@ -425,27 +426,59 @@ export class KroneckerGP {
     const s2 = this.noise;
     const out: number[] = [];
     const D = this.kernels.length;
+    const N = this.size;
+    let R = N;
     for (let d = 0; d < D; d++) {
       const k = this.kernels[d], x = this.grid[d], n = x.length;
+      R /= n;
+      const L = N / (n * R);
+      // Every parameter of factor d enters through one n x n matrix: with Z the product of alpha
+      // by every factor but K_d (identity there), alpha^T (.. dK_d ..) alpha = <dK_d, S> for
+      // S_ij = sum over the other indices of alpha[.., i, ..] Z[.., j, ..]; and
+      // tr((K + s2 I)^-1 (.. dK_d ..)) = <dK_d, P> with P = Q_d diag(w) Q_d^T,
+      // w_k = sum of prod_(e != d) lam_e / (L + s2) over the indices with i_d = k. So
+      // d log p / d theta = <dK_d, S - P> / 2 costs O(n^2) per parameter.
+      const eye = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) eye[i * n + i] = 1;
+      const factors = f.K.slice();
+      factors[d] = eye;
+      const Z = kronMatvec(factors, f.alpha);
+      const S = new Float64Array(n * n);
+      const slab = n * R;
+      const Zt = new Float64Array(slab);
+      for (let l = 0; l < L; l++) {
+        // S += alpha_l (n x R) Z_l^T (R x n)
+        const a = f.alpha.subarray(l * slab, (l + 1) * slab), z = Z.subarray(l * slab, (l + 1) * slab);
+        for (let i = 0; i < n; i++) for (let r = 0; r < R; r++) Zt[r * n + i] = z[i * R + r];
+        if (R === 1 && L > 1) {
+          // last mode: one product over all l, S = A^T Z with A, Z as L x n
+          const At = new Float64Array(N);
+          for (let ll = 0; ll < L; ll++) for (let i = 0; i < n; i++) At[i * L + ll] = f.alpha[ll * n + i];
+          S.set(matmul(At, Z, n, L, n));
+          break;
+        }
+        const part = matmul(a.slice(), Zt, n, R, n);
+        for (let i = 0; i < S.length; i++) S[i] += part[i];
+      }
+      const vs = f.lam.slice();
+      vs[d] = new Float64Array(n).fill(1);
+      const g = kronVec(vs);
+      const w = new Float64Array(n);
+      for (let idx = 0; idx < N; idx++) w[Math.floor(idx / R) % n] += g[idx] / (f.L[idx] + s2);
+      const Qw = f.Q[d].slice();
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) Qw[i * n + j] *= w[j];
+      const Qt = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) Qt[j * n + i] = f.Q[d][i * n + j];
+      const P = matmul(Qw, Qt, n, n, n);
       for (let p = 0; p < k.logParams.length; p++) {
         const dK = k.derivative(x, p);
-        const factors = f.K.slice();
-        factors[d] = dK;
-        const quad = dot(f.alpha, kronMatvec(factors, f.alpha));
-        // diag(Q_d^T dK_d Q_d)_j = sum_i Q_d[i][j] (dK_d Q_d)[i][j]
-        const M = matmul(dK, f.Q[d], n, n, n);
-        const diag = new Float64Array(n);
-        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) diag[j] += f.Q[d][i * n + j] * M[i * n + j];
-        const vs = f.lam.slice();
-        vs[d] = diag;
-        const g = kronVec(vs);
-        let tr = 0;
-        for (let i = 0; i < g.length; i++) tr += g[i] / (f.L[i] + s2);
-        out.push(0.5 * quad - 0.5 * tr);
+        let t = 0;
+        for (let i = 0; i < dK.length; i++) t += dK[i] * (S[i] - P[i]);
+        out.push(0.5 * t);
       }
     }
     let aa = 0, tr = 0;
-    for (let i = 0; i < this.size; i++) { aa += f.alpha[i] * f.alpha[i]; tr += 1 / (f.L[i] + s2); }
+    for (let i = 0; i < N; i++) { aa += f.alpha[i] * f.alpha[i]; tr += 1 / (f.L[i] + s2); }
     out.push(0.5 * s2 * aa - 0.5 * s2 * tr);
     return Float64Array.from(out);
   }
