@@ -1,6 +1,7 @@
 // Grid-GP scale benchmark (issue 5): fit + log marginal likelihood + gradient on a 400 x 400 grid
 // (160,000 points; a dense covariance would take 205 GB) and a 64 x 64 x 64 grid, time and memory;
-// and one optimize() run learning a spectral-mixture kernel on y = sin(100x) sin(100y) + noise.
+// and one optimize() run learning a spectral-mixture kernel on y = sin(100x) sin(100y) + noise
+// (uniform noise of amplitude 0.1, variance 3.3e-3).
 //
 //   node bench/gp.bench.js [--quick]
 //
@@ -66,20 +67,27 @@ if (!quick) {
     const y = new Float64Array(N);
     // sin in Wasm is not exposed to users; the data side may use the host's Math.sin
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) y[i * n + j] = Math.sin(100 * x[i]) * Math.sin(100 * x[j]) + eps[i * n + j];
-    const kern = () => sk.spectralMixture({ weights: [1, 1], scales: [0.5, 0.5], frequencies: [5, 12] });
-    const gp = new sk.KroneckerGP({ grid: [x, x], kernels: [kern(), kern()], noise: 0.1 });
+    // GP-HFM-style start: Q Student-t components spread evenly over (0, Nyquist), wide enough
+    // (scale 5: spectral width ~ 1.8 cycles/unit) to overlap, equal small weights
+    const Q = 8, fN = (n - 1) / (4 * Math.PI);
+    const kern = () => sk.studentTMixture({ weights: Array(Q).fill(1 / Q), scales: Array(Q).fill(5), frequencies: Array.from({ length: Q }, (_, q) => (fN * (q + 0.5)) / Q) });
+    const gp = new sk.KroneckerGP({ grid: [x, x], kernels: [kern(), kern()], noise: 0.01 });
     gp.fit(y);
     const l0 = gp.logMarginalLikelihood();
     const c = process.cpuUsage(), t = performance.now();
-    const r = gp.optimize({ method: 'lbfgs', maxIter: 100 });
+    const r = gp.optimize({ method: 'lbfgs', maxIter: 60 });
     const wall = performance.now() - t, d = process.cpuUsage(c);
-    const freqs = gp.kernels.map((k) => { const p = k.params; return [p['frequency[0]'], p['frequency[1]']].map((f) => f.toFixed(3)); });
-    const w = gp.kernels.map((k) => { const p = k.params; return [p['weight[0]'], p['weight[1]']].map((f) => f.toExponential(1)); });
+    const top = gp.kernels.map((k) => {
+      const p = k.params;
+      const comps = Array.from({ length: Q }, (_, q) => [p[`weight[${q}]`], p[`frequency[${q}]`]]).sort((a, b) => b[0] - a[0]);
+      return comps.slice(0, 3).map((c) => `w ${c[0].toExponential(1)} at ${c[1].toFixed(3)}`).join(', ');
+    });
+    const freqs = top;
     const m = gp.mean();
     let err = 0;
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) err = Math.max(err, Math.abs(m[i * n + j] - Math.sin(100 * x[i]) * Math.sin(100 * x[j])));
     console.log(`optimize n = ${n} x ${n} (Nyquist ${((n - 1) / (4 * Math.PI)).toFixed(2)}, true ${(100 / (2 * Math.PI)).toFixed(2)} cycles/unit): ` +
       `${r.iterations} iterations (${r.reason}), LML ${l0.toFixed(1)} -> ${r.logMarginalLikelihood.toFixed(1)}, wall ${(wall / 1e3).toFixed(1)} s, cpu ${((d.user + d.system) / 1e6).toFixed(1)} s; ` +
-      `frequencies ${JSON.stringify(freqs)} weights ${JSON.stringify(w)}, noise ${gp.noise.toExponential(2)}, max |mean - truth| ${err.toExponential(2)}`);
+      `three heaviest components (weight at frequency) per dimension: ${freqs.join('; ')}; noise ${gp.noise.toExponential(2)} (true 3.33e-3); max |mean - truth| ${err.toExponential(2)} (noise amplitude 0.1)`);
   }
 }
