@@ -10,4 +10,4 @@ export { symEigExec } from "./linalg/eig";
 export { choleskyExec, triSolveExec } from "./linalg/chol";
 export { kronMatvecExec } from "./linalg/kron";
 export { gemmExec } from "./linalg/kron";
-export { gpKernelMatrix, gpKernelParamCount, gpSumLogShift, gpLog, gpExp } from "./gp/kernels";
+export { gpKernelMatrix, gpKernelDerivMatrix, gpKernelParamCount, gpSumLogShift, gpLog, gpExp } from "./gp/kernels";

@@ -104,6 +104,47 @@ test('kernels: matrices follow their formulas; derivatives match central differe
   assert.ok(Math.abs(p.variance - 2) <= 4e-16 && Math.abs(p.lengthscale - 0.5) <= 1e-16 && Math.abs(p.period - 3) <= 1e-15);
 });
 
+test('kernels: input derivatives d^(a+b) k / dx^a dz^b against central differences, symmetry, limits', () => {
+  const x = Float64Array.of(-0.7, -0.05, 0, 0.3, 1.1), z = Float64Array.of(-0.4, 0.02, 0.9);
+  const kernels = [
+    rbf({ variance: 1.5, lengthscale: 0.75 }), matern32({ lengthscale: 1.25 }), matern52({ variance: 0.5, lengthscale: 0.6 }),
+    periodic({ lengthscale: 0.75, period: 1.5 }),
+    spectralMixture({ weights: [1, 0.5], scales: [0.5, 2], frequencies: [0.75, 1.5] }),
+    studentTMixture({ weights: [2, 0.25], scales: [1.5, 0.5], frequencies: [0.25, 1] }),
+  ];
+  const h = 1e-5;
+  for (const k of kernels) {
+    const max = k.kind === 'matern32' ? 2 : 4;
+    for (let order = 1; order <= max; order++) {
+      for (let dz = 0; dz <= order; dz++) {
+        const dx = order - dz;
+        const K = k.matrix(x, z, { dx, dz });
+        // differentiate the lower-order matrix numerically in x (or in z when dx = 0)
+        const lower = dx > 0 ? { dx: dx - 1, dz } : { dx, dz: dz - 1 };
+        const shift = (v, d) => Float64Array.from(v, (t) => t + d);
+        const Kp = dx > 0 ? k.matrix(shift(x, h), z, lower) : k.matrix(x, shift(z, h), lower);
+        const Km = dx > 0 ? k.matrix(shift(x, -h), z, lower) : k.matrix(x, shift(z, -h), lower);
+        for (let i = 0; i < K.length; i++) {
+          // matern kernels are not smooth at tau = 0 beyond their order: skip those entries
+          const fd = (Kp[i] - Km[i]) / (2 * h);
+          const scale = Math.max(1, Math.abs(K[i]));
+          assert.ok(Math.abs(K[i] - fd) <= 2e-5 * scale * (1 + order), `${k.kind} dx=${dx} dz=${dz} [${i}]: ${K[i]} vs ${fd}`);
+        }
+      }
+    }
+    // K^(1,1)(x, x) is symmetric, K^(1,0)(x, z) = K^(0,1)(z, x)^T
+    const K11 = k.matrix(x, undefined, { dx: 1, dz: 1 });
+    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) assert.ok(Math.abs(K11[i * 5 + j] - K11[j * 5 + i]) <= 1e-15 * Math.max(1, Math.abs(K11[i * 5 + j])));
+    const A = k.matrix(x, z, { dx: 1 }), B = k.matrix(z, x, { dz: 1 });
+    for (let i = 0; i < 5; i++) for (let j = 0; j < 3; j++) assert.is(A[i * 3 + j], B[j * 5 + i]);
+  }
+  // rbf: d^2 k / dx^2 at tau = 0 is -s2 / l^2
+  assert.ok(Math.abs(rbf({ variance: 2, lengthscale: 0.5 }).matrix(Float64Array.of(0), undefined, { dx: 2 })[0] + 8) <= 1e-14);
+  assert.throws(() => matern12().matrix(x, z, { dx: 1 }), (e) => e instanceof RangeError && /opts.dx/.test(e.message) && /from 0 to 0/.test(e.message));
+  assert.throws(() => matern32().matrix(x, z, { dx: 2, dz: 1 }), (e) => e instanceof RangeError && /at most 2/.test(e.message));
+  assert.throws(() => rbf().matrix(x, z, { dx: 1.5 }), (e) => e instanceof TypeError && /opts.dx/.test(e.message));
+});
+
 test('KroneckerGP: hyperparameters round trip and refit; gradient is the derivative of the LML', () => {
   const { gp, y } = buildCase(DENSE.cases[0]);
   gp.fit(y);

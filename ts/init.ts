@@ -23,6 +23,8 @@ export interface CoreExports {
   kronMatvecExec(factors: number, dims: number, d: number, x: number, y: number, trans: number): void;
   gemmExec(a: number, b: number, c: number, m: number, k: number, n: number): void;
   gpKernelMatrix(kind: number, theta: number, nparams: number, x: number, n: number, z: number, m: number, out: number, which: number): void;
+  gpKernelDerivMatrix(kind: number, theta: number, nparams: number, x: number, n: number, z: number, m: number, out: number,
+                      dx: number, dz: number): void;
   gpKernelParamCount(kind: number, q: number): number;
   gpSumLogShift(v: number, n: number, shift: number): number;
   gpLog(x: number): number;

@@ -9,6 +9,11 @@ import { typeError, rangeError } from '../errors.js';
 
 export type KernelKind = 'rbf' | 'matern12' | 'matern32' | 'matern52' | 'periodic' | 'spectralMixture' | 'studentTMixture';
 
+// Highest total derivative order d^(a+b) k / dx^a dz^b that exists (the sample paths' smoothness).
+const MAX_ORDER: Record<KernelKind, number> = {
+  rbf: 4, matern12: 0, matern32: 2, matern52: 4, periodic: 4, spectralMixture: 4, studentTMixture: 4,
+};
+
 const KINDS: Record<KernelKind, number> = {
   rbf: 0, matern12: 1, matern32: 2, matern52: 3, periodic: 4, spectralMixture: 5, studentTMixture: 6,
 };
@@ -66,9 +71,24 @@ export class Kernel1D {
     return out;
   }
 
-  /** Kernel matrix K[i][j] = k(x_i, z_j), row-major x.length x z.length (z defaults to x). */
-  matrix(x: Float64Array, z?: Float64Array): Float64Array {
-    return this.#eval(x, z, -1);
+  /**
+   * Kernel matrix K[i][j] = k(x_i, z_j), row-major x.length x z.length (z defaults to x); with
+   * opts.dx / opts.dz, the derivative d^(dx+dz) k / dx^dx dz^dz (the covariances of derivatives
+   * of the process, e.g. { dx: 2 } for K^(2,0) in U_xx = K^(2,0) K^-1 U). Total orders up to 4;
+   * matern12 has none and matern32 only up to 2 (their sample paths are not smoother).
+   */
+  matrix(x: Float64Array, z?: Float64Array, opts?: { dx?: number; dz?: number }): Float64Array {
+    if (opts === undefined) return this.#eval(x, z, -1);
+    if (opts === null || typeof opts !== 'object') throw typeError('opts', 'an options object', opts);
+    const dx = opts.dx ?? 0, dz = opts.dz ?? 0;
+    const max = MAX_ORDER[this.kind];
+    for (const [name, v] of [['opts.dx', dx], ['opts.dz', dz]] as const) {
+      if (typeof v !== 'number' || !Number.isInteger(v)) throw typeError(name, 'a non-negative integer', v);
+      if (v < 0 || v > max) throw rangeError(name, `a derivative order from 0 to ${max} for a ${this.kind} kernel`, v);
+    }
+    if (dx + dz > max) throw rangeError('opts', `dx + dz at most ${max} for a ${this.kind} kernel`, dx + dz);
+    if (dx + dz === 0) return this.#eval(x, z, -1);
+    return this.#eval(x, z, -1, dx, dz);
   }
 
   /** dK/d(logParams[which]), same layout as matrix(). */
@@ -79,7 +99,7 @@ export class Kernel1D {
     return this.#eval(x, z, which);
   }
 
-  #eval(x: Float64Array, z: Float64Array | undefined, which: number): Float64Array {
+  #eval(x: Float64Array, z: Float64Array | undefined, which: number, dx = 0, dz = 0): Float64Array {
     checkPoints('x', x);
     const zz = z === undefined ? x : checkPoints('z', z);
     for (let i = 0; i < this.logParams.length; i++) {
@@ -94,7 +114,8 @@ export class Kernel1D {
     const px = ptr + np * 8, pz = px + n * 8, pOut = pz + m * 8;
     copyIn(x, px);
     copyIn(zz, pz);
-    c.gpKernelMatrix(KINDS[this.kind], ptr, np, px, n, pz, m, pOut, which);
+    if (dx + dz > 0) c.gpKernelDerivMatrix(KINDS[this.kind], ptr, np, px, n, pz, m, pOut, dx, dz);
+    else c.gpKernelMatrix(KINDS[this.kind], ptr, np, px, n, pz, m, pOut, which);
     const out = new Float64Array(n * m);
     copyOut(out, pOut, n * m);
     return out;

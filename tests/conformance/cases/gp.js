@@ -44,6 +44,10 @@ for (const [kind, make] of Object.entries(KERNELS)) {
     const x = points(13, seedOf(name)), z = points(7, seedOf(name) ^ 5);
     const outs = [k.matrix(x), k.matrix(x, z), k.logParams];
     for (let p = 0; p < k.names.length; p++) outs.push(k.derivative(x, p, z));
+    const max = kind === 'matern12' ? 0 : kind === 'matern32' ? 2 : 4;
+    for (let dx = 0; dx <= 2; dx++) for (let dz = 0; dz <= 2; dz++) {
+      if (dx + dz > 0 && dx + dz <= max) outs.push(k.matrix(x, z, { dx, dz }));
+    }
     return outs;
   });
 }
@@ -101,5 +105,7 @@ add('gp/errors', (sk) => {
     errorBytes(() => sk.periodic({ period: 'x' })),
     errorBytes(() => sk.spectralMixture({ weights: [1], scales: [1, 2], frequencies: [1] })),
     errorBytes(() => sk.studentTMixture({ weights: [1], scales: [1], frequencies: [0] })),
+    errorBytes(() => sk.matern12().matrix(x, x, { dx: 1 })),
+    errorBytes(() => sk.matern32().matrix(x, x, { dx: 2, dz: 1 })),
   ];
 });
