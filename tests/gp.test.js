@@ -3,7 +3,7 @@
 // against mpmath finite differences).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { init, KroneckerGP, Kernel1D, rbf, matern12, matern32, matern52, periodic, spectralMixture, studentTMixture } from '../dist/index.js';
+import { init, KroneckerGP, Kernel1D, cholesky, choleskySolve, rbf, matern12, matern32, matern52, periodic, spectralMixture, studentTMixture } from '../dist/index.js';
 import { lcg } from './fixtures/linalg/matrices.js';
 import DENSE from './fixtures/gp/dense.json' with { type: 'json' };
 
@@ -143,6 +143,47 @@ test('kernels: input derivatives d^(a+b) k / dx^a dz^b against central differenc
   assert.throws(() => matern12().matrix(x, z, { dx: 1 }), (e) => e instanceof RangeError && /opts.dx/.test(e.message) && /from 0 to 0/.test(e.message));
   assert.throws(() => matern32().matrix(x, z, { dx: 2, dz: 1 }), (e) => e instanceof RangeError && /at most 2/.test(e.message));
   assert.throws(() => rbf().matrix(x, z, { dx: 1.5 }), (e) => e instanceof TypeError && /opts.dx/.test(e.message));
+});
+
+test('KroneckerGP.predict with derivatives: mean vs central differences, variance vs a dense computation', () => {
+  const x = Float64Array.from({ length: 7 }, (_, i) => i * 0.3), z = Float64Array.from({ length: 5 }, (_, i) => i * 0.4 - 0.1);
+  const y = Float64Array.from({ length: 35 }, (_, i) => Math.sin(i * 0.7) + 0.1 * Math.cos(i * 1.3));
+  const k1 = rbf({ variance: 1.5, lengthscale: 0.6 }), k2 = matern52({ lengthscale: 0.8 });
+  const gp = new KroneckerGP({ grid: [x, z], kernels: [k1, k2], noise: 0.05 }).fit(y);
+  const px = Float64Array.of(0.15, 0.95, 1.7), pz = Float64Array.of(0.05, 0.5);
+  const h = 1e-4;
+  const sh = (v, d) => Float64Array.from(v, (t) => t + d);
+  for (const der of [[1, 0], [0, 1], [2, 0], [1, 1], [0, 2], [2, 2]]) {
+    const got = gp.predict([px, pz], { derivative: der });
+    // numerical derivative of the prediction one order lower, in the dimension that still has one
+    const dim = der[0] > 0 ? 0 : 1;
+    const lower = der.slice(); lower[dim]--;
+    const pts = (d) => (dim === 0 ? [sh(px, d), pz] : [px, sh(pz, d)]);
+    const mp = gp.predict(pts(h), { derivative: lower, variance: false }).mean;
+    const mm = gp.predict(pts(-h), { derivative: lower, variance: false }).mean;
+    for (let i = 0; i < got.mean.length; i++) {
+      const fd = (mp[i] - mm[i]) / (2 * h);
+      assert.ok(Math.abs(got.mean[i] - fd) <= 1e-5 * Math.max(1, Math.abs(fd)), `derivative ${der} mean[${i}]: ${got.mean[i]} vs ${fd}`);
+    }
+    // dense: K = K1 (x) K2 + s2 I, Ks = K*1 (x) K*2, prior = k1^(a,a)(0) k2^(b,b)(0)
+    const Ks1 = k1.matrix(px, x, der[0] ? { dx: der[0] } : undefined), Ks2 = k2.matrix(pz, z, der[1] ? { dx: der[1] } : undefined);
+    const K1 = k1.matrix(x), K2 = k2.matrix(z);
+    const N = 35, K = new Float64Array(N * N);
+    for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) K[i * N + j] = K1[Math.floor(i / 5) * 7 + Math.floor(j / 5)] * K2[(i % 5) * 5 + (j % 5)] + (i === j ? 0.05 : 0);
+    const L = cholesky(K, N);
+    const prior = k1.matrix(Float64Array.of(0), undefined, { dx: der[0], dz: der[0] })[0] * k2.matrix(Float64Array.of(0), undefined, { dx: der[1], dz: der[1] })[0];
+    for (let a = 0; a < 3; a++) for (let b = 0; b < 2; b++) {
+      const ks = Float64Array.from({ length: N }, (_, j) => Ks1[a * 7 + Math.floor(j / 5)] * Ks2[b * 5 + (j % 5)]);
+      const v = choleskySolve(L, ks);
+      let q = 0;
+      for (let j = 0; j < N; j++) q += ks[j] * v[j];
+      assert.ok(Math.abs(got.variance[a * 2 + b] - Math.max(0, prior - q)) <= 1e-10 * Math.max(1, prior), `derivative ${der} variance[${a * 2 + b}]`);
+    }
+  }
+  assert.throws(() => gp.predict([px, pz], { derivative: [1] }), (e) => e instanceof TypeError && /opts.derivative/.test(e.message));
+  assert.throws(() => gp.predict([px, pz], { derivative: [-1, 0] }), (e) => e instanceof RangeError && /opts.derivative\[0\]/.test(e.message));
+  assert.throws(() => gp.predict([px, pz], { derivative: [0, 3] }), (e) => e instanceof RangeError && /opts.derivative\[1\]/.test(e.message) && /order 6/.test(e.message));
+  assert.throws(() => gp.predict([px, pz], { derivative: [5, 0], variance: false }), (e) => e instanceof RangeError && /opts.dx/.test(e.message));
 });
 
 test('KroneckerGP: hyperparameters round trip and refit; gradient is the derivative of the LML', () => {

@@ -225,32 +225,52 @@ export class KroneckerGP {
   }
 
   /**
-   * Posterior mean and (unless opts.variance is false) variance of the latent function at the
-   * points of another grid, given per dimension (any points, any order): with
-   * K*_d = k_d(x*_d, x_d), mean = (K*_1 (x) ... (x) K*_D) alpha and
-   * variance = prod_d k_d(0) - ((K*_1 Q_1) o (K*_1 Q_1) (x) ...) (1 / (L + s2)).
+   * Posterior mean and (unless opts.variance is false) variance of the latent function, or of
+   * one of its partial derivatives, at the points of another grid given per dimension (any
+   * points, any order). With opts.derivative = [a_1, ..., a_D] (default all 0) the quantity is
+   * d^(a_1 + ... + a_D) f / dx_1^a_1 ... dx_D^a_D, e.g. [2, 0] for f_xx (GP-HFM: U_xx =
+   * K^(2,0) K^-1 U). With K*_d = d^a_d k_d(x*_d, x_d) / dx^a_d:
+   *   mean = (K*_1 (x) ... (x) K*_D) alpha,
+   *   variance = prod_d k_d^(a_d, a_d)(0) - ((K*_1 Q_1) o (K*_1 Q_1) (x) ...) (1 / (L + s2)).
+   * The variance of a derivative of order a needs the kernel's derivatives of order 2a.
    * Rounding can make a variance that is zero in exact arithmetic slightly negative; such values
    * are clamped to 0. Both results are row-major over the new grid (last dimension fastest).
    */
-  predict(points: Float64Array[], opts?: { variance?: boolean }): { mean: Float64Array; variance: Float64Array | null } {
+  predict(points: Float64Array[], opts?: { variance?: boolean; derivative?: number[] }): { mean: Float64Array; variance: Float64Array | null } {
     const f = this.#fitted();
-    if (!Array.isArray(points) || points.length !== this.grid.length) {
-      throw typeError('points', `an array of ${this.grid.length} Float64Array (one per grid dimension)`, points);
+    const D = this.grid.length;
+    if (!Array.isArray(points) || points.length !== D) {
+      throw typeError('points', `an array of ${D} Float64Array (one per grid dimension)`, points);
     }
     if (opts !== undefined && (opts === null || typeof opts !== 'object')) throw typeError('opts', 'an options object', opts);
     const wantVar = opts?.variance ?? true;
     if (typeof wantVar !== 'boolean') throw typeError('opts.variance', 'a boolean', wantVar);
+    const der = opts?.derivative ?? new Array<number>(D).fill(0);
+    if (!Array.isArray(der) || der.length !== D) throw typeError('opts.derivative', `an array of ${D} derivative orders`, der);
+    der.forEach((a, d) => {
+      if (typeof a !== 'number' || !Number.isInteger(a) || a < 0) throw rangeError(`opts.derivative[${d}]`, 'a non-negative integer', a);
+    });
     const cross = points.map((p, d) => {
       const name = `points[${d}]`;
       if (!(p instanceof Float64Array)) throw typeError(name, 'a Float64Array', p);
       if (p.length === 0) throw rangeError(name, 'a non-empty array', p);
       for (let i = 0; i < p.length; i++) if (p[i] - p[i] !== 0) throw rangeError(`${name}[${i}]`, 'a finite number', p[i]);
-      return { data: this.kernels[d].matrix(p, this.grid[d]), rows: p.length, cols: this.grid[d].length };
+      const data = der[d] ? this.kernels[d].matrix(p, this.grid[d], { dx: der[d] }) : this.kernels[d].matrix(p, this.grid[d]);
+      return { data, rows: p.length, cols: this.grid[d].length };
     });
     const mean = kronMatvec(cross, f.alpha);
     if (!wantVar) return { mean, variance: null };
     let prior = 1;
-    this.kernels.forEach((k) => { prior *= k.matrix(Float64Array.of(0))[0]; });
+    this.kernels.forEach((k, d) => {
+      const a = der[d];
+      let v: Float64Array;
+      try {
+        v = a ? k.matrix(Float64Array.of(0), undefined, { dx: a, dz: a }) : k.matrix(Float64Array.of(0));
+      } catch {
+        throw rangeError(`opts.derivative[${d}]`, `an order whose variance exists for a ${k.kind} kernel (it needs derivatives of order ${2 * a}); pass { variance: false } for the mean alone`, a);
+      }
+      prior *= v[0];
+    });
     const s2 = this.noise;
     const w = new Float64Array(this.size);
     for (let i = 0; i < w.length; i++) w[i] = 1 / (f.L[i] + s2);

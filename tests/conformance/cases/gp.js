@@ -72,6 +72,17 @@ for (const [kinds, sizes] of [[['rbf', 'matern52'], [12, 9]], [['matern12', 'mat
       gp.variance(), p.mean, p.variance];
   });
 }
+add('gp/KroneckerGP/predict-derivatives', (sk) => {
+  const s = seedOf('gp/KroneckerGP/predict-derivatives');
+  const gp = new sk.KroneckerGP({ grid: [points(9, s), points(7, s + 1)], kernels: [sk.rbf({ lengthscale: 0.5 }), sk.studentTMixture({ weights: [1], scales: [1], frequencies: [0.5] })], noise: 0.125 });
+  gp.fit(f64s(63, s + 2));
+  const outs = [];
+  for (const derivative of [[1, 0], [2, 0], [0, 2], [1, 1], [2, 2]]) {
+    const r = gp.predict([points(4, s + 3), points(3, s + 4)], { derivative });
+    outs.push(r.mean, r.variance);
+  }
+  return outs;
+});
 add('gp/KroneckerGP/set-hyperparameters-refits', (sk) => {
   const s = seedOf('gp/KroneckerGP/set-hyperparameters-refits');
   const gp = new sk.KroneckerGP({ grid: [points(8, s), points(6, s + 1)], kernels: [sk.rbf(), sk.matern32()], noise: 0.25 });
