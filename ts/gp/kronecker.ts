@@ -321,17 +321,27 @@ export class KroneckerGP {
     const y = f.y;
 
     // log p and its gradient at h, or -Infinity where they are not finite
-    const evaluate = (h: Float64Array): { lml: number; grad: Float64Array } => {
+    // log p at h (refitting), or -Infinity where it is not finite or the fit fails
+    const value = (h: Float64Array): number => {
       try {
         this.hyperparameters = h;
         const lml = this.logMarginalLikelihood();
-        const grad = this.gradient();
-        if (lml - lml !== 0 || maxAbs(grad) === Infinity) return { lml: -Infinity, grad };
-        return { lml, grad };
+        return lml - lml === 0 ? lml : -Infinity;
       } catch {
-        return { lml: -Infinity, grad: new Float64Array(h.length) };
+        return -Infinity;
       }
     };
+    // ... and its gradient at the point just fitted
+    const withGradient = (lml: number, P: number): { lml: number; grad: Float64Array } => {
+      if (lml === -Infinity) return { lml, grad: new Float64Array(P) };
+      try {
+        const grad = this.gradient();
+        return maxAbs(grad) === Infinity ? { lml: -Infinity, grad } : { lml, grad };
+      } catch {
+        return { lml: -Infinity, grad: new Float64Array(P) };
+      }
+    };
+    const evaluate = (h: Float64Array): { lml: number; grad: Float64Array } => withGradient(value(h), h.length);
     const start = this.hyperparameters;
     let x: Float64Array = start.slice();
     let cur = evaluate(x);
@@ -417,8 +427,13 @@ export class KroneckerGP {
       let accepted = false;
       for (let ls = 0; ls < 40; ls++) {
         xn = x.map((v, i) => v + step * d[i]);
-        next = evaluate(xn);
-        if (next.lml !== -Infinity && -next.lml <= -cur.lml + 1e-4 * step * slope) { accepted = true; break; }
+        // the gradient is only needed at the accepted point
+        const lml = value(xn);
+        if (lml !== -Infinity && -lml <= -cur.lml + 1e-4 * step * slope) {
+          next = withGradient(lml, P);
+          accepted = next.lml !== -Infinity;
+          if (accepted) break;
+        }
         step *= 0.5;
       }
       if (!accepted) return finish(it, 'lineSearch');
