@@ -6,3 +6,8 @@ export {
   fftPlanCreate, fftPlanDestroy, fftPlanAlgorithm, fftNormFactor,
   fftExec, rfftExec, irfftExec, fft2Exec, fftbrExec,
 } from "./fft/exec";
+export { symEigExec } from "./linalg/eig";
+export { choleskyExec, triSolveExec } from "./linalg/chol";
+export { kronMatvecExec } from "./linalg/kron";
+export { gemmExec } from "./linalg/kron";
+export { gpKernelMatrix, gpKernelDerivMatrix, gpKernelParamCount, gpSumLogShift, gpLog, gpExp } from "./gp/kernels";

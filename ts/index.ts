@@ -7,3 +7,13 @@ export {
   fft, ifft, rfft, irfft, fft2, ifft2, fftbr, ifftbr, fftPlan, FftPlan, clearPlanCache,
 } from './fft.js';
 export type { FftOptions, Norm, DType, FftKind, FftAlgorithm } from './fft.js';
+export {
+  symEig, cholesky, solveTriangular, choleskySolve, kronMatvec, matmul, NotPositiveDefiniteError,
+} from './linalg.js';
+export type { SymEigOptions, SymEigResult, TriangularOptions, KronOptions, KronFactor } from './linalg.js';
+export {
+  Kernel1D, rbf, matern12, matern32, matern52, periodic, spectralMixture, studentTMixture,
+} from './gp/kernels.js';
+export type { KernelKind, KernelParams, MixtureParams } from './gp/kernels.js';
+export { KroneckerGP } from './gp/kronecker.js';
+export type { KroneckerGPOptions, OptimizeOptions, OptimizeResult } from './gp/kronecker.js';

@@ -17,6 +17,18 @@ export interface CoreExports {
   fft2Exec(planRows: number, planCols: number, inp: number, out: number, rows: number, cols: number,
            batch: number, inverse: number, fct: number): void;
   fftbrExec(plan: number, inp: number, out: number, batch: number, inverse: number): void;
+  symEigExec(a: number, n: number, values: number, vectors: number, wantVectors: number): number;
+  choleskyExec(a: number, n: number): number;
+  triSolveExec(t: number, n: number, b: number, k: number, lower: number, trans: number, unit: number): void;
+  kronMatvecExec(factors: number, dims: number, d: number, x: number, y: number, trans: number): void;
+  gemmExec(a: number, b: number, c: number, m: number, k: number, n: number): void;
+  gpKernelMatrix(kind: number, theta: number, nparams: number, x: number, n: number, z: number, m: number, out: number, which: number): void;
+  gpKernelDerivMatrix(kind: number, theta: number, nparams: number, x: number, n: number, z: number, m: number, out: number,
+                      dx: number, dz: number): void;
+  gpKernelParamCount(kind: number, q: number): number;
+  gpSumLogShift(v: number, n: number, shift: number): number;
+  gpLog(x: number): number;
+  gpExp(x: number): number;
   [name: string]: unknown;
 }
 
