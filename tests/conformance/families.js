@@ -2,7 +2,11 @@
 // tests/conformance/cases/<family>.js exporting `cases` and one line here.
 
 import { cases as fft } from './cases/fft.js';
+import { cases as linalg } from './cases/linalg.js';
+import { cases as gp } from './cases/gp.js';
 
 export const families = {
   fft,
+  linalg,
+  gp,
 };
