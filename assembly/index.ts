@@ -6,3 +6,10 @@ export {
   fftPlanCreate, fftPlanDestroy, fftPlanAlgorithm, fftNormFactor,
   fftExec, rfftExec, irfftExec, fft2Exec, fftbrExec,
 } from "./fft/exec";
+export {
+  logBesselIBatch, logBesselKBatch, besselIRatioBatch, logGammaBatch,
+  logBesselIScalar, logBesselKScalar, besselIRatioScalar, logGammaScalar, besselRegionOf,
+} from "./special/exec";
+export {
+  vmfLogNormalizer, vmfMeanResultant, vmfFitKappa, vmfSeed, vmfSampleExec, vmfAccumulateRows, vecNorm,
+} from "./special/vmf";
