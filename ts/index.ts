@@ -7,3 +7,7 @@ export {
   fft, ifft, rfft, irfft, fft2, ifft2, fftbr, ifftbr, fftPlan, FftPlan, clearPlanCache,
 } from './fft.js';
 export type { FftOptions, Norm, DType, FftKind, FftAlgorithm } from './fft.js';
+export { logBesselI, logBesselK, besselIRatio, logGamma, besselRegion } from './special.js';
+export type { Operand } from './special.js';
+export { vmfLogNormalizer, vmfMeanResultant, vmfSample, vmfFit } from './vmf.js';
+export type { VmfFit, VmfFitOptions } from './vmf.js';
