@@ -9,7 +9,7 @@ import {
   DEBYE_KMAX, DEBYE_P, DEBYE_VMIN, GL8, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
   UC_HI, UC_LO, QC_HI, QC_LO,
 } from "./coeffs";
-import { logGamma } from "./lgamma";
+import { logGamma, stirlingTail } from "./lgamma";
 
 /** Orders v >= V_DEBYE use Debye's expansion for every x: with 20 terms the first omitted term
  *  max_t |u_20(t)| / v^20 is below 2^-58 from v = 16.04 on (DEBYE_VMIN), and the rounding of the
@@ -177,8 +177,24 @@ function seriesTail(v: f64, x: f64): f64 {
   return T;
 }
 
+/**
+ * log I_v(x) = log((x/2)^v / Gamma(v+1)) + log S_v(x). The first part is O(1) where x ~ 2v/e
+ * while v log(x/2) and log Gamma(v+1) are each up to ~50, so for v >= 11 it is formed with
+ * Stirling's formula merged into one logarithm:
+ *   v (log(x / (2w)) + 1) + 1 - log(w)/2 - log sqrt(2 pi) - stirlingTail(w),   w = v + 1,
+ * with w = v + 1 carried as a double-double (its rounding would cost v ulp otherwise).
+ */
 function logISeries(v: f64, x: f64): f64 {
-  const lead = v == 0 ? 0.0 : v * (Math.log(x) - LN2) - logGamma(v + 1.0);
+  let lead: f64;
+  if (v == 0) lead = 0.0;
+  else if (v >= 11.0 && x > 1e-290) {
+    const wh = v + 1.0;
+    const wl = twoSumErr(v, 1.0, wh);
+    const lb = Math.log(x / (2.0 * wh)) - wl / wh;
+    lead = v * (lb + 1.0) + ((1.0 - LN_SQRT_2PI) - 0.5 * Math.log1p(v) - stirlingTail(wh));
+  } else {
+    lead = v * (Math.log(x) - LN2) - logGamma(v + 1.0);
+  }
   return lead + Math.log1p(seriesTail(v, x));
 }
 

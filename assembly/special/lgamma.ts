@@ -21,11 +21,17 @@ import { LGAMMA2_N, LGAMMA2_C, STIRLING_C, LN_SQRT_2PI } from "./coeffs";
   return s * e;
 }
 
-function lgammaStirling(x: f64): f64 {
+/** The series part of Stirling's formula, sum_k B_2k / (2k (2k-1) x^(2k-1)), for x >= 12. */
+export function stirlingTail(x: f64): f64 {
   const r = 1.0 / x, r2 = r * r;
   let s = load<f64>(STIRLING_C + 9 * 8);
   for (let k = 8; k >= 0; k--) s = s * r2 + load<f64>(STIRLING_C + <usize>k * 8);
-  return (x - 0.5) * Math.log(x) - x + LN_SQRT_2PI + s * r;
+  return s * r;
+}
+
+function lgammaStirling(x: f64): f64 {
+  // (x - 1/2)(log x - 1) - 1/2 rather than (x - 1/2) log x - x: the terms that cancel are smaller
+  return (x - 0.5) * (Math.log(x) - 1.0) + (LN_SQRT_2PI - 0.5) + stirlingTail(x);
 }
 
 /** log Gamma(x): +Infinity at 0 and +Infinity, NaN for x < 0 and NaN (not needed by callers). */
