@@ -7,7 +7,7 @@
 
 import {
   DEBYE_KMAX, DEBYE_P, DEBYE_VMIN, GL8, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
-  UC_HI, UC_LO, QC_HI, QC_LO,
+  UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_N, RGAMMA_C,
 } from "./coeffs";
 import { logGamma, stirlingTail } from "./lgamma";
 
@@ -30,6 +30,7 @@ export const REGION_SERIES: i32 = 0;
 export const REGION_HANKEL: i32 = 1;
 export const REGION_DEBYE: i32 = 2;
 export const REGION_INTEGRAL: i32 = 3;
+export const REGION_TEMME: i32 = 4;
 
 /**
  * The region switch, for finite v >= 0 and finite x > 0 (limits are handled by the callers).
@@ -37,12 +38,18 @@ export const REGION_INTEGRAL: i32 = 3;
  *   v >= 17                      Debye (both kinds, every x: the expansion is uniform in x/v)
  *   v < 17, x >= max(22, 0.6v^2) Hankel (both kinds)
  *   otherwise                    I: power series (positive terms, at most ~200 of them since
- *                                x < 174); K: trapezoidal rule on the integral representation.
+ *                                x < 174);
+ *                                K, 1e-100 <= x <= 2: Temme's series for K_mu, K_{mu+1},
+ *                                |mu| <= 1/2, then forward recurrence to v (at most 17 steps);
+ *                                K otherwise: trapezoidal rule on the integral representation
+ *                                (the paper's choice; it needs ~(t0 + 8 sigma)/h nodes, which is
+ *                                why Temme's series takes the small-x part).
  */
 export function besselRegion(v: f64, x: f64, kind: i32): i32 {
   if (v >= V_DEBYE) return REGION_DEBYE;
   if (x >= hankelMinX(v)) return REGION_HANKEL;
-  return kind == 0 ? REGION_SERIES : REGION_INTEGRAL;
+  if (kind == 0) return REGION_SERIES;
+  return x <= 2.0 && x >= 1e-100 ? REGION_TEMME : REGION_INTEGRAL;
 }
 
 // ---- error-free transformations (no fma in Wasm MVP: Dekker's product with Veltkamp split) ----
@@ -202,10 +209,17 @@ function logISeries(v: f64, x: f64): f64 {
 
 // @ts-ignore: decorator
 @inline function kIntegrand(v: f64, x: f64, lx: f64, t: f64): f64 {
-  // log of e^{-x cosh t} cosh(v t); x cosh t through exp(t + log x) once cosh t would overflow
-  const xc = t < 700.0 ? x * Math.cosh(t) : 0.5 * Math.exp(t + lx);
+  // log of e^{-x cosh t} cosh(v t); x cosh t through exp(t + log x) once cosh t would overflow;
+  // log cosh(vt) = vt - log 2 + log1p(e^{-2vt}), the last term dropped once below 2^-57
+  let xc: f64;
+  if (t < 700.0) {
+    const E = Math.exp(t);
+    xc = 0.5 * x * (E + 1.0 / E);
+  } else {
+    xc = 0.5 * Math.exp(t + lx);
+  }
   const vt = v * t;
-  return vt + Math.log1p(Math.exp(-2.0 * vt)) - LN2 - xc;
+  return (vt < 20.0 ? vt + Math.log1p(Math.exp(-2.0 * vt)) : vt) - LN2 - xc;
 }
 
 /**
@@ -233,6 +247,68 @@ function logKIntegral(v: f64, x: f64): f64 {
   return g0 + Math.log(h * sum);
 }
 
+// ---- K by Temme's series (Temme 1975, J. Comput. Phys. 19) ------------------------------------
+
+/**
+ * log K_v(x) for 0 <= v < 17, 1e-100 <= x <= 2. With v = n + mu, |mu| <= 1/2:
+ *   K_mu = sum_k c_k f_k,  K_{mu+1} = (2/x) sum_k c_k (p_k - k f_k),  c_k = (x^2/4)^k / k!,
+ *   f_0 = (mu pi / sin(mu pi)) [cosh(s) G1 + sinh(s)/s log(2/x) G2],  s = mu log(2/x),
+ *   p_0 = e^s / (2 (G2 - mu G1)) = (x/2)^-mu Gamma(1+mu) / 2,
+ *   q_0 = e^-s / (2 (G2 + mu G1)) = (x/2)^mu Gamma(1-mu) / 2,
+ *   f_k = (k f_{k-1} + p_{k-1} + q_{k-1}) / (k^2 - mu^2), p_k = p_{k-1}/(k - mu), q_k = q_{k-1}/(k + mu),
+ * where G1 = (1/Gamma(1-mu) - 1/Gamma(1+mu)) / (2 mu) and G2 = (1/Gamma(1-mu) + 1/Gamma(1+mu)) / 2
+ * come from the Taylor series of 1/Gamma(1+z) (odd and even parts), so nothing cancels as mu -> 0.
+ * Then K_{j+1} = K_{j-1} + (2j/x) K_j upward (stable for K), rescaled by 1e-100 when large.
+ */
+function logKTemme(v: f64, x: f64): f64 {
+  const n = Math.floor(v + 0.5);
+  const mu = v - n; // exact
+  const mu2 = mu * mu;
+  // G2 = even part, G1 = -(odd part) / mu
+  let g2 = load<f64>(RGAMMA_C + (<usize>(RGAMMA_N - 2) << 3));
+  let g1 = load<f64>(RGAMMA_C + (<usize>(RGAMMA_N - 1) << 3));
+  for (let k = RGAMMA_N - 4; k >= 0; k -= 2) {
+    g2 = g2 * mu2 + load<f64>(RGAMMA_C + (<usize>k << 3));
+    g1 = g1 * mu2 + load<f64>(RGAMMA_C + (<usize>(k + 1) << 3));
+  }
+  g1 = -g1;
+  const l2x = LN2 - Math.log(x); // log(2/x)
+  const sg = mu * l2x;
+  const es = Math.exp(sg), ems = 1.0 / es;
+  const coshs = 0.5 * (es + ems);
+  const sinhcs = Math.abs(sg) < 1e-8 ? 1.0 : Math.sinh(sg) / sg; // not (e^s - e^-s)/2: it cancels
+  const pm = 3.141592653589793 * mu;
+  const fac = Math.abs(pm) < 1e-8 ? 1.0 : pm / Math.sin(pm);
+  let f = fac * (coshs * g1 + sinhcs * l2x * g2);
+  let p = 0.5 * es / (g2 - mu * g1);
+  let q = 0.5 * ems / (g2 + mu * g1);
+  let c = 1.0;
+  const x2 = 0.25 * x * x;
+  let sum = f, sum1 = p;
+  for (let k = 1; k < 200; k++) {
+    const kf = <f64>k;
+    f = (kf * f + p + q) / (kf * kf - mu2);
+    p /= kf - mu;
+    q /= kf + mu;
+    c *= x2 / kf;
+    const del = c * f;
+    sum += del;
+    sum1 += c * (p - kf * f);
+    if (Math.abs(del) < 1.1e-17 * Math.abs(sum)) break;
+  }
+  let a = sum; // K_mu
+  if (n == 0) return Math.log(a);
+  let b = sum1 * 2.0 / x; // K_{mu+1}
+  let scale = 0.0;
+  for (let j = 1; j < <i32>n; j++) {
+    const nb = a + (2.0 * (mu + <f64>j) / x) * b;
+    a = b;
+    b = nb;
+    if (b > 1e100) { a *= 1e-100; b *= 1e-100; scale += 1.0; }
+  }
+  return Math.log(b) + scale * 230.25850929940458; // 100 log 10
+}
+
 // ---- public scalar kernels ----------------------------------------------------------------------
 
 /** log I_v(x) for v >= 0, x >= 0: log I_0(0) = 0, log I_v(0) = -Infinity for v > 0; NaN for
@@ -258,6 +334,7 @@ export function logBesselK(v: f64, x: f64): f64 {
   const r = besselRegion(v, x, 1);
   if (r == REGION_DEBYE) return logKDebye(v, x);
   if (r == REGION_HANKEL) return LN_SQRT_PI_2 - x - 0.5 * Math.log(x) + Math.log1p(hankelTail(v, x, 1.0));
+  if (r == REGION_TEMME) return logKTemme(v, x);
   return logKIntegral(v, x);
 }
 

@@ -86,6 +86,12 @@ def main():
     out.append(f'export const LGAMMA2_N: i32 = {NT};')
     out.append('/** Coefficients of e^1 .. e^N in log Gamma(2 + e). */')
     out.append('export const LGAMMA2_C: usize = memory.data<f64>([' + ', '.join(lg) + ']);')
+    # Taylor coefficients of 1/Gamma(1 + z) (entire): Temme's Gamma_1, Gamma_2 for |mu| <= 1/2
+    NR = 26
+    rg = mp.taylor(lambda z: mp.rgamma(1 + z), 0, NR - 1)
+    out.append(f'export const RGAMMA_N: i32 = {NR};')
+    out.append('/** 1/Gamma(1 + z) = sum_k RGAMMA_C[k] z^k; |RGAMMA_C[25]| 2^-25 < 1e-20. */')
+    out.append('export const RGAMMA_C: usize = memory.data<f64>([' + ', '.join(fmt(c) for c in rg) + ']);')
     st = [fmt(mp.bernoulli(2 * k) / (2 * k * (2 * k - 1))) for k in range(1, 11)]
     out.append('/** B_2k / (2k (2k - 1)), k = 1..10 (Stirling series of log Gamma). */')
     out.append('export const STIRLING_C: usize = memory.data<f64>([' + ', '.join(st) + ']);')
