@@ -172,16 +172,19 @@ function hankelTail(v: f64, x: f64, sgn: f64): f64 {
 /** S_v(x) - 1 where I_v(x) = (x/2)^v / Gamma(v+1) * S_v(x), S_v = sum_k (x^2/4)^k / (k! (v+1)_k).
  *  Used for x < 174 only, so S_v < e^174 and no rescaling is needed. */
 function seriesTail(v: f64, x: f64): f64 {
+  // up to ~200 positive terms: compensated (Neumaier) summation keeps the rounding at ~1 ulp
   const q = 0.25 * x * x;
-  let term = 1.0, T = 0.0;
+  let term = 1.0, T = 0.0, c = 0.0;
   for (let k = 1; k < 4000; k++) {
     const kf = <f64>k;
     const ratio = q / (kf * (v + kf));
     term *= ratio;
-    T += term;
+    const t = T + term;
+    c += Math.abs(T) >= term ? (T - t) + term : (term - t) + T;
+    T = t;
     if (ratio < 1.0 && term <= 1.4e-17 * T) break;
   }
-  return T;
+  return T + c;
 }
 
 /**
@@ -237,14 +240,19 @@ function logKIntegral(v: f64, x: f64): f64 {
   const lx = Math.log(x);
   const t0 = Math.log(v + S) - lx; // asinh(v / x) without overflow of v / x
   const g0 = kIntegrand(v, x, lx, t0);
-  let sum = 0.5 * Math.exp(kIntegrand(v, x, lx, 0.0) - g0);
+  let sum = 0.5 * Math.exp(kIntegrand(v, x, lx, 0.0) - g0), c = 0.0;
   for (let i = 1; i < 100000; i++) {
     const t = <f64>i * h;
     const e = kIntegrand(v, x, lx, t) - g0;
-    if (e > -46.0) sum += Math.exp(e);
-    else if (t > t0) break;
+    if (e > -46.0) {
+      // compensated (Neumaier) summation: up to a few hundred positive terms
+      const y = Math.exp(e);
+      const s2 = sum + y;
+      c += sum >= y ? (sum - s2) + y : (y - s2) + sum;
+      sum = s2;
+    } else if (t > t0) break;
   }
-  return g0 + Math.log(h * sum);
+  return g0 + Math.log(h * (sum + c));
 }
 
 // ---- K by Temme's series (Temme 1975, J. Comput. Phys. 19) ------------------------------------
