@@ -295,9 +295,10 @@ function logKTemme(v: f64, x: f64): f64 {
   let sum = f, sum1 = p;
   for (let k = 1; k < 200; k++) {
     const kf = <f64>k;
-    f = (kf * f + p + q) / (kf * kf - mu2);
-    p /= kf - mu;
-    q /= kf + mu;
+    const r = 1.0 / ((kf - mu) * (kf + mu)); // one division per term instead of three
+    f = (kf * f + p + q) * r;
+    p *= (kf + mu) * r;
+    q *= (kf - mu) * r;
     c *= x2 / kf;
     const del = c * f;
     sum += del;
