@@ -6,7 +6,7 @@
 // thresholds were chosen with tests/fixtures/special/generate.py's error analysis (see comments).
 
 import {
-  DEBYE_KMAX, DEBYE_P, DEBYE_VMIN, GL8, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
+  DEBYE_KMAX, DEBYE_P2, DEBYE_VMIN, GL8, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
   UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_N, RGAMMA_C,
 } from "./coeffs";
 import { logGamma, stirlingTail } from "./lgamma";
@@ -80,20 +80,29 @@ function hypot(a: f64, b: f64): f64 {
 
 // ---- Debye's uniform expansion (DLMF 10.41.3, 10.41.4) --------------------------------------
 
-/** sum_{k>=1} sgn^k u_k(t) / v^k with as many terms as DEBYE_VMIN asks for at this v. */
+/**
+ * sum_{k>=1} sgn^k u_k(t) / v^k with at least as many terms as DEBYE_VMIN asks for at this v.
+ * Terms go in pairs (k, k+1) through f64x2: both polynomials by one Horner recurrence on
+ * interleaved coefficients (DEBYE_P2), both powers (sgn t/v)^k, (sgn t/v)^(k+1) in one vector;
+ * a pair may add one term beyond the count needed, which only makes the sum more accurate.
+ */
 function debyeTail(v: f64, t: f64, sgn: f64): f64 {
   let K = 1;
   while (K < DEBYE_KMAX && load<f64>(DEBYE_VMIN + (<usize>K << 3)) > v) K++;
-  const t2 = t * t, w = sgn * t / v;
-  let pw = 1.0, T = 0.0;
-  for (let k = 1; k < K; k++) {
-    pw *= w;
-    const base = DEBYE_P + (<usize>(k * (k + 1) >> 1) << 3);
-    let p = load<f64>(base + (<usize>k << 3));
-    for (let j = k - 1; j >= 0; j--) p = p * t2 + load<f64>(base + (<usize>j << 3));
-    T += pw * p;
+  const t2 = f64x2.splat(t * t);
+  const w = sgn * t / v;
+  const w2 = f64x2.splat(w * w);
+  let pw = f64x2(w, w * w);
+  let acc = f64x2.splat(0.0);
+  for (let k = 1; k < K; k += 2) {
+    const m = (k - 1) >> 1;
+    const base = DEBYE_P2 + (<usize>(m * (m + 2)) << 4);
+    let p = v128.load(base + (<usize>(k + 1) << 4));
+    for (let j = k; j >= 0; j--) p = f64x2.add(f64x2.mul(p, t2), v128.load(base + (<usize>j << 4)));
+    acc = f64x2.add(acc, f64x2.mul(pw, p));
+    pw = f64x2.mul(pw, w2);
   }
-  return T;
+  return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
 }
 
 // sqrt(v^2 + x^2) from the last debyeExponent() call

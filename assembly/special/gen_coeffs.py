@@ -7,7 +7,8 @@ kernels, computed exactly (rational arithmetic) or at 60 digits (mpmath) and rou
 Tables:
 - Debye polynomials u_k(t) of the uniform large-order expansions (DLMF 10.41.10, recurrence
   10.41.9): u_{k+1}(t) = t^2 (1 - t^2) u_k'(t) / 2 + (1/8) int_0^t (1 - 5 s^2) u_k(s) ds.
-  u_k(t) = t^k P_k(t^2) with P_k of degree k; we store P_k's coefficients, lowest degree first.
+  u_k(t) = t^k P_k(t^2) with P_k of degree k; we store P_k's coefficients, lowest degree first,
+  in pairs (P_k, P_{k+1}) interleaved for f64x2 evaluation (DEBYE_P2).
 - DEBYE_VMIN[K]: the smallest order v for which K terms (k = 0..K-1) suffice, i.e. the first
   omitted term max_t |u_K(t)| / v^K is below 2^-56 (max over t in [0, 1] found on a fine grid
   in 60-digit arithmetic, times a safety factor 4).
@@ -67,9 +68,16 @@ def main():
         offs.append(len(flat))
         flat += [fmt(c) for c in p]
     out.append(f'export const DEBYE_KMAX: i32 = {KMAX};')
-    out.append('/** Coefficients of P_k (u_k(t) = t^k P_k(t^2)), lowest degree first; P_k starts at')
-    out.append(' *  index k (k + 1) / 2 and has k + 1 coefficients. */')
-    out.append('export const DEBYE_P: usize = memory.data<f64>([' + ', '.join(flat) + ']);')
+    # the same polynomials in pairs (P_k, P_{k+1}), k = 1, 3, ..., KMAX - 1, coefficient j of both
+    # side by side (one f64x2), P_k padded with a zero to P_{k+1}'s length k + 2
+    pairs = []
+    for k in range(1, KMAX, 2):
+        a, b = P[k] + [F(0)], P[k + 1]
+        for j in range(k + 2):
+            pairs += [fmt(a[j]), fmt(b[j])]
+    out.append('/** P_k, P_{k+1} interleaved for f64x2 Horner; pair (k, k+1) starts at f64x2 index')
+    out.append(' *  m (m + 2) with m = (k - 1)/2, and has k + 2 entries. */')
+    out.append('export const DEBYE_P2: usize = memory.data<f64>([' + ', '.join(pairs) + '], 16);')
     # error bound per number of terms
     grid = [mp.mpf(i) / 2000 for i in range(2001)]
     vmin = []
