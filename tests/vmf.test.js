@@ -83,6 +83,16 @@ for (const p of [2048, 8192, 32768]) {
   });
 }
 
+test('degenerate fits: identical rows give kappa = Infinity; opposite rows kappa = 0', () => {
+  const same = vmfFit(Float64Array.of(0, 1, 0, 1, 0, 1), 2);
+  assert.is(same.kappa, Infinity);
+  assert.is(same.logLikelihood, Infinity);
+  const opposite = vmfFit(Float64Array.of(1, 0, 0, -1, 0, 0), 3);
+  assert.is(opposite.kappa, 0);
+  assert.ok(Math.abs(opposite.logLikelihood - 2 * vmfLogNormalizer(3, 0)) < 1e-15);
+  assert.ok(opposite.mu.every(Number.isNaN)); // no mean direction when the rows sum to zero
+});
+
 test('argument errors name the argument', () => {
   assert.throws(() => vmfLogNormalizer(2.5, 1), (e) => e instanceof TypeError && /`p`/.test(e.message));
   assert.throws(() => vmfMeanResultant(3, -1), (e) => e instanceof RangeError && /`kappa`/.test(e.message));

@@ -88,7 +88,8 @@ export interface VmfFit {
 /**
  * Maximum-likelihood vMF fit to the m rows of X (m * p values, rows on the unit sphere):
  * mu = sum x / |sum x|, kappa solving A_p(kappa) = R = |sum x| / m by Newton from Banerjee et al.'s
- * closed form, logLikelihood = m (log C_p(kappa) + kappa R).
+ * closed form, logLikelihood = m (log C_p(kappa) + kappa R). Rows summing to zero give kappa = 0
+ * and mu = NaN (no mean direction); identical rows give kappa = logLikelihood = Infinity.
  */
 export function vmfFit(X: Float64Array, p: number, opts?: VmfFitOptions): VmfFit {
   if (!(X instanceof Float64Array)) throw typeError('X', 'a Float64Array', X);
@@ -116,7 +117,8 @@ export function vmfFit(X: Float64Array, p: number, opts?: VmfFitOptions): VmfFit
     for (let j = 0; j < p; j++) mu[j] = view[acc / 8 + j] / nrm;
     const R = Math.min(1, nrm / m);
     const kappa = c.vmfFitKappa(p, R, maxIter, tol);
-    const logLikelihood = m * (c.vmfLogNormalizer(p, kappa) + kappa * R);
+    // R = 1 (all rows equal): kappa = Infinity and the likelihood is unbounded
+    const logLikelihood = kappa === Infinity ? Infinity : m * (c.vmfLogNormalizer(p, kappa) + kappa * R);
     return { mu, kappa, logLikelihood };
   } finally {
     c.free(buf); c.free(acc);
