@@ -153,13 +153,14 @@ function debyeExponent(v: f64, x: f64): f64 {
 function logIDebye(v: f64, x: f64): f64 {
   const e = debyeExponent(v, x);
   const s = debyeS;
-  return e - LN_SQRT_2PI - 0.5 * Math.log(s) + Math.log1p(debyeTail(v, v / s, 1.0));
+  // one logarithm for the prefactor and the sum: log((1 + T) / sqrt(s))
+  return e - LN_SQRT_2PI + Math.log((1.0 + debyeTail(v, v / s, 1.0)) / Math.sqrt(s));
 }
 
 function logKDebye(v: f64, x: f64): f64 {
   const e = debyeExponent(v, x);
   const s = debyeS;
-  return LN_SQRT_PI_2 - 0.5 * Math.log(s) - e + Math.log1p(debyeTail(v, v / s, -1.0));
+  return LN_SQRT_PI_2 - e + Math.log((1.0 + debyeTail(v, v / s, -1.0)) / Math.sqrt(s));
 }
 
 // ---- Hankel's large-argument expansion (DLMF 10.40.1, 10.40.2) -----------------------------
