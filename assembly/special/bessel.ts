@@ -380,7 +380,7 @@ export function logBesselI(v: f64, x: f64): f64 {
   if (v == Infinity) return -Infinity;
   const r = besselRegion(v, x, 0);
   if (r == REGION_DEBYE) return logIDebye(v, x);
-  if (r == REGION_HANKEL) return x - LN_SQRT_2PI - 0.5 * Math.log(x) + Math.log1p(hankelTail(v, x, -1.0));
+  if (r == REGION_HANKEL) return x - LN_SQRT_2PI + Math.log((1.0 + hankelTail(v, x, -1.0)) / Math.sqrt(x));
   return logISeries(v, x);
 }
 
@@ -393,7 +393,7 @@ export function logBesselK(v: f64, x: f64): f64 {
   if (v == Infinity) return Infinity;
   const r = besselRegion(v, x, 1);
   if (r == REGION_DEBYE) return logKDebye(v, x);
-  if (r == REGION_HANKEL) return LN_SQRT_PI_2 - x - 0.5 * Math.log(x) + Math.log1p(hankelTail(v, x, 1.0));
+  if (r == REGION_HANKEL) return LN_SQRT_PI_2 - x + Math.log((1.0 + hankelTail(v, x, 1.0)) / Math.sqrt(x));
   if (r == REGION_TEMME) return logKTemme(v, x);
   return x > 2.0 ? logKIntegralRec(v, x) : logKIntegral(v, x);
 }
