@@ -2,8 +2,9 @@
 // underflows, after Plesner, Sorensen and Hauberg, "Accurate Computation of the Logarithm of
 // Modified Bessel Functions on GPUs" (ICS 2024): power series, Hankel's large-argument expansion,
 // Debye's uniform large-order expansion, and the integral K_v(x) = int_0^inf e^{-x cosh t}
-// cosh(v t) dt where neither expansion serves. The region switch is besselRegion() below; the
-// thresholds were chosen with tests/fixtures/special/generate.py's error analysis (see comments).
+// cosh(v t) dt where neither expansion serves, plus Temme's series for K at small x. The region
+// switch is besselRegion() below; its thresholds are derived at V_DEBYE and hankelMinX (the Debye
+// term counts come from assembly/special/gen_coeffs.py's bounds on u_k).
 
 import {
   DEBYE_KMAX, DEBYE_P2, DEBYE_VMIN, GL8, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
