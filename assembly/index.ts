@@ -11,3 +11,10 @@ export { choleskyExec, triSolveExec } from "./linalg/chol";
 export { kronMatvecExec } from "./linalg/kron";
 export { gemmExec } from "./linalg/kron";
 export { gpKernelMatrix, gpKernelDerivMatrix, gpKernelParamCount, gpSumLogShift, gpLog, gpExp } from "./gp/kernels";
+export {
+  logBesselIBatch, logBesselKBatch, besselIRatioBatch, logGammaBatch,
+  logBesselIScalar, logBesselKScalar, besselIRatioScalar, logGammaScalar, besselRegionOf,
+} from "./special/exec";
+export {
+  vmfLogNormalizer, vmfMeanResultant, vmfFitKappa, vmfSeed, vmfSampleExec, vmfAccumulateRows, vecNorm,
+} from "./special/vmf";

@@ -29,6 +29,22 @@ export interface CoreExports {
   gpSumLogShift(v: number, n: number, shift: number): number;
   gpLog(x: number): number;
   gpExp(x: number): number;
+  logBesselIBatch(v: number, vStep: number, x: number, xStep: number, out: number, n: number): void;
+  logBesselKBatch(v: number, vStep: number, x: number, xStep: number, out: number, n: number): void;
+  besselIRatioBatch(v: number, vStep: number, x: number, xStep: number, out: number, n: number): void;
+  logGammaBatch(x: number, out: number, n: number): void;
+  logBesselIScalar(v: number, x: number): number;
+  logBesselKScalar(v: number, x: number): number;
+  besselIRatioScalar(v: number, x: number): number;
+  logGammaScalar(x: number): number;
+  besselRegionOf(v: number, x: number, kind: number): number;
+  vmfLogNormalizer(p: number, kappa: number): number;
+  vmfMeanResultant(p: number, kappa: number): number;
+  vmfFitKappa(p: number, R: number, maxIter: number, tol: number): number;
+  vmfSeed(state: number, seedLo: number, seedHi: number): void;
+  vmfSampleExec(mu: number, p: number, kappa: number, m: number, state: number, out: number): void;
+  vmfAccumulateRows(X: number, m: number, p: number, acc: number): void;
+  vecNorm(x: number, p: number): number;
   [name: string]: unknown;
 }
 

@@ -4,9 +4,11 @@
 import { cases as fft } from './cases/fft.js';
 import { cases as linalg } from './cases/linalg.js';
 import { cases as gp } from './cases/gp.js';
+import { cases as special } from './cases/special.js';
 
 export const families = {
   fft,
   linalg,
   gp,
+  special,
 };
