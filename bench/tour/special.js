@@ -1,0 +1,68 @@
+// Tour of the special functions: log I_v(x) and log K_v(x) against 50-digit mpmath references
+// (tests/fixtures/special/bessel.json), values far outside double range, the Wronskian, and
+// von Mises-Fisher fitting in thousands of dimensions.
+
+import { readFileSync } from 'node:fs';
+
+export const title = 'log-Bessel and von Mises-Fisher: logBesselI, logBesselK, besselIRatio, vmf*';
+
+const fixture = JSON.parse(readFileSync(new URL('../../tests/fixtures/special/bessel.json', import.meta.url), 'utf8'));
+
+function stats(got, hi, lo) {
+  const e = [];
+  let bad = 0;
+  for (let i = 0; i < got.length; i++) {
+    const exact = hi[i];
+    if (!Number.isFinite(got[i])) { bad++; continue; }
+    e.push(Math.abs((got[i] - hi[i]) - lo[i]) / Math.max(1, Math.abs(exact)));
+  }
+  e.sort((a, b) => a - b);
+  return { max: e[e.length - 1], median: e[e.length >> 1], bad };
+}
+
+export async function tour(sk, log) {
+  log.heading(`accuracy against the 50-digit references (${fixture.v.length} points: v in [0, 1e5], x in [1e-12, 1e6])`);
+  const v = Float64Array.from(fixture.v), x = Float64Array.from(fixture.x);
+  const rows = [];
+  for (const [name, fn, hi, lo] of [['logBesselI', sk.logBesselI, fixture.logI, fixture.logI_lo],
+    ['logBesselK', sk.logBesselK, fixture.logK, fixture.logK_lo]]) {
+    const t0 = performance.now();
+    const got = fn(v, x);
+    const ms = performance.now() - t0;
+    const s = stats(got, hi, lo);
+    const ok = log.check(`${name} max error`, s.max, 1e-14) === 'ok' && log.check(`${name} median error`, s.median, 3e-16) === 'ok'
+      && log.check(`${name} non-finite results`, s.bad, 0) === 'ok';
+    rows.push([name, s.max.toExponential(1), s.median.toExponential(1), s.bad, `${(got.length / ms / 1000).toFixed(1)} M/s`, ok ? 'ok' : 'ABOVE']);
+  }
+  log.table(['function', 'max err', 'median err', 'non-finite', 'rate (small batch)', ''], rows);
+  log('error = |got - exact| / max(1, |exact|); targets: max <= 1e-14, median <= 3e-16, no non-finite');
+
+  log.heading('where double-precision I and K overflow or underflow (SciPy returns 0, inf or nan here)');
+  for (const [vv, xx] of [[1e4, 1e-6], [5000, 1], [0.5, 1e6], [1e5, 1e5]]) {
+    log(`v = ${vv}, x = ${xx}: log I = ${sk.logBesselI(vv, xx).toPrecision(17)}, log K = ${sk.logBesselK(vv, xx).toPrecision(17)}`);
+  }
+
+  log.heading('identities: the Wronskian I_v K_(v+1) + I_(v+1) K_v = 1/x, on the log scale');
+  let worst = 0;
+  for (let i = 0; i < 400; i++) {
+    const vv = 10 ** (-2 + (7 * i) / 400) % 1e5, xx = 10 ** (-6 + ((i * 37) % 400) * 0.03);
+    const a = sk.logBesselI(vv, xx) + sk.logBesselK(vv + 1, xx), b = sk.logBesselI(vv + 1, xx) + sk.logBesselK(vv, xx);
+    const m = Math.max(a, b);
+    const lhs = m + Math.log(Math.exp(a - m) + Math.exp(b - m)); // reference arithmetic in JS, fine here
+    // each term is a sum of two logs of size up to ~1e6: errors are relative to that size
+    worst = Math.max(worst, Math.abs(lhs + Math.log(xx)) / Math.max(1, Math.abs(a), Math.abs(b)));
+  }
+  log.result('400 points, worst |log(I K + I K) + log x| / max(1, |log I K|)', worst, 1e-14);
+
+  log.heading('von Mises-Fisher in high dimension: sample with Wood\'s algorithm, fit kappa back');
+  for (const [p, kappa] of [[2048, 2048], [8192, 8192]]) {
+    const mu = new Float64Array(p); mu[0] = 1;
+    const t0 = performance.now();
+    const X = sk.vmfSample(mu, kappa, 2000, 7);
+    const fit = sk.vmfFit(X, p);
+    const ms = performance.now() - t0;
+    const rel = Math.abs(fit.kappa / kappa - 1);
+    log.result(`p = ${p}, kappa = ${kappa}, 2000 samples: kappa fitted ${fit.kappa.toFixed(1)} (${ms.toFixed(0)} ms), relative error`, rel, 0.01);
+  }
+  log(`log C_p(kappa) at p = 32768, kappa = 30000: ${sk.vmfLogNormalizer(32768, 30000).toPrecision(15)} (SciPy and mpmath's defaults fail here)`);
+}
