@@ -137,41 +137,54 @@ export class FftPlan {
   /** Forward transform. Complex plans: n complex in, n complex out per batch item. Real plans:
    *  n reals in, n/2+1 complex out. */
   forward<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
-    checkFloatArray('x', x);
-    this.#check(x);
-    const o = checkOpts(opts) as FftOptions<T>;
-    const batch = batchOf(o);
-    const norm = normCode(o.norm);
-    const ptr = this.pointer;
-    if (this.kind === 'complex') {
-      if (x.length !== 2 * this.n * batch) throw rangeError('x', `length 2 * n * batch = ${2 * this.n * batch}`, x);
-      const out = outFor(x, x.length, o.out);
-      return execComplex(ptr, x, out, this.n, batch, 0, norm);
-    }
-    if (x.length !== this.n * batch) throw rangeError('x', `length n * batch = ${this.n * batch}`, x);
-    const out = outFor(x, 2 * (Math.floor(this.n / 2) + 1) * batch, o.out);
-    return execReal(ptr, x, out, this.n, batch, norm, 0);
+    return this.#run(x, opts, 0);
   }
 
   /** Inverse transform (the exact inverse of forward() under the same norm). Real plans take
    *  n/2+1 complex values per batch item and return n reals; the imaginary parts of the DC (and,
    *  for even n, Nyquist) bins are ignored, as numpy does. */
   inverse<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
-    checkFloatArray('x', x);
-    this.#check(x);
-    const o = checkOpts(opts) as FftOptions<T>;
-    const batch = batchOf(o);
-    const norm = normCode(o.norm);
-    const ptr = this.pointer;
-    if (this.kind === 'complex') {
-      if (x.length !== 2 * this.n * batch) throw rangeError('x', `length 2 * n * batch = ${2 * this.n * batch}`, x);
-      const out = outFor(x, x.length, o.out);
-      return execComplex(ptr, x, out, this.n, batch, 1, norm);
+    return this.#run(x, opts, 1);
+  }
+
+  // Per-item lengths [forward, inverse] of input and output, and the normalisation factors by
+  // norm * 2 + inverse (NaN until first asked of Wasm): the hot path of a reused plan does no
+  // lookups beyond these.
+  #inLen = [0, 0];
+  #outLen = [0, 0];
+  #fct = new Float64Array(6).fill(NaN);
+
+  #run<T extends FloatArray>(x: T, opts: FftOptions<T> | undefined, inverse: 0 | 1): T {
+    const ptr = this.#ptr;
+    if (ptr === 0 || this.#gen !== generation) void this.pointer; // throws the reason
+    if (!(this.dtype === 'f32' ? x instanceof Float32Array : x instanceof Float64Array)) {
+      checkFloatArray('x', x);
+      this.#check(x);
     }
-    const nin = Math.floor(this.n / 2) + 1;
-    if (x.length !== 2 * nin * batch) throw rangeError('x', `length 2 * (floor(n/2)+1) * batch = ${2 * nin * batch}`, x);
-    const out = outFor(x, this.n * batch, o.out);
-    return execReal(ptr, x, out, this.n, batch, norm, 1);
+    let batch = 1, norm = 0, given: unknown;
+    if (opts !== undefined && opts !== null) {
+      if (typeof opts !== 'object') throw typeError('opts', 'an options object', opts);
+      if (opts.batch !== undefined) batch = checkPositiveInt('opts.batch', opts.batch);
+      if (opts.norm !== undefined) norm = normCode(opts.norm);
+      given = opts.out;
+    }
+    if (this.#inLen[0] === 0) {
+      const h = Math.floor(this.n / 2) + 1;
+      this.#inLen = this.kind === 'complex' ? [2 * this.n, 2 * this.n] : [this.n, 2 * h];
+      this.#outLen = this.kind === 'complex' ? [2 * this.n, 2 * this.n] : [2 * h, this.n];
+    }
+    const inLen = this.#inLen[inverse] * batch;
+    if (x.length !== inLen) {
+      const what = this.kind === 'complex' ? '2 * n * batch' : inverse ? '2 * (floor(n/2)+1) * batch' : 'n * batch';
+      throw rangeError('x', `length ${what} = ${inLen}`, x);
+    }
+    const outLen = this.#outLen[inverse] * batch;
+    const out = outFor(x, outLen, given);
+    const k = norm * 2 + inverse;
+    let fct = this.#fct[k];
+    if (fct !== fct) fct = this.#fct[k] = getCore().fftNormFactor(this.n, norm, inverse);
+    if (this.kind === 'complex') return execComplexF(ptr, x, out, batch, inverse, fct);
+    return execRealF(ptr, x, out, batch, inverse, fct);
   }
 
   dispose(): void {
@@ -247,17 +260,27 @@ function normFactor(n: number, norm: number, inverse: number): number {
 
 function execComplex<T extends FloatArray>(plan: number, x: T, out: T, n: number, batch: number,
                                            inverse: number, norm: number): T {
+  return execComplexF(plan, x, out, batch, inverse, normFactor(n, norm, inverse));
+}
+
+function execComplexF<T extends FloatArray>(plan: number, x: T, out: T, batch: number, inverse: number, fct: number): T {
   const c = getCore();
-  const fct = normFactor(n, norm, inverse);
-  return run(x, x.length, out, out.length, (p) => c.fftExec(plan, p, p, batch, inverse, fct));
+  const ptr = stage(x.length * x.BYTES_PER_ELEMENT); // may grow memory: views are taken after
+  copyIn(x, ptr);
+  c.fftExec(plan, ptr, ptr, batch, inverse, fct);
+  copyOut(out, ptr, out.length);
+  return out;
 }
 
 /** Real transforms read and write arrays of different lengths, so input and output get separate
  *  regions of the staging block (batch items would otherwise overlap). */
 function execReal<T extends FloatArray>(plan: number, x: T, out: T, n: number, batch: number, norm: number,
                                         inverse: number): T {
+  return execRealF(plan, x, out, batch, inverse, normFactor(n, norm, inverse));
+}
+
+function execRealF<T extends FloatArray>(plan: number, x: T, out: T, batch: number, inverse: number, fct: number): T {
   const c = getCore();
-  const fct = normFactor(n, norm, inverse);
   const B = x.BYTES_PER_ELEMENT;
   const ptr = stage((x.length + out.length) * B);
   copyIn(x, ptr);
