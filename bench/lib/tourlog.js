@@ -29,7 +29,8 @@ export function makeLog(write = (s) => process.stdout.write(s + '\n')) {
   /** A check printed on its own line. */
   log.result = (label, value, limit, unit = '') => {
     const v = log.check(label, value, limit);
-    const f = (x) => (typeof x === 'number' && Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(1) : String(x));
+    const f = (x) => (typeof x !== 'number' || Number.isInteger(x) ? String(x)
+      : Math.abs(x) < 1e-3 ? x.toExponential(1) : x.toPrecision(3));
     log(`${label}: ${f(value)}${unit} (target <= ${f(limit)}${unit}) ${v}`);
   };
   log.summary = () => ({
