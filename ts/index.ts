@@ -7,3 +7,5 @@ export {
   fft, ifft, rfft, irfft, fft2, ifft2, fftbr, ifftbr, fftPlan, FftPlan, clearPlanCache,
 } from './fft.js';
 export type { FftOptions, Norm, DType, FftKind, FftAlgorithm } from './fft.js';
+export { fwht, hadamardRotate } from './wht.js';
+export type { FwhtOptions, HadamardRotateOptions, WhtOrder } from './wht.js';

@@ -17,6 +17,9 @@ export interface CoreExports {
   fft2Exec(planRows: number, planCols: number, inp: number, out: number, rows: number, cols: number,
            batch: number, inverse: number, fct: number): void;
   fftbrExec(plan: number, inp: number, out: number, batch: number, inverse: number): void;
+  whtExec(inp: number, out: number, n: number, m: number, batch: number, elem: number, order: number, fct: number): void;
+  whtNormFactor(n: number, norm: number): number;
+  whtRotate(p: number, n: number, m: number, batch: number, elem: number, seedLo: number, seedHi: number, inverse: number): void;
   [name: string]: unknown;
 }
 
