@@ -9,3 +9,5 @@ export {
 export type { FftOptions, Norm, DType, FftKind, FftAlgorithm } from './fft.js';
 export { fwht, hadamardRotate } from './wht.js';
 export type { FwhtOptions, HadamardRotateOptions, WhtOrder } from './wht.js';
+export { sparseWht } from './sparse-wht.js';
+export type { SparseQuery, SparseWhtOptions, SparseWhtResult, SparseWhtProgress } from './sparse-wht.js';
