@@ -6,4 +6,4 @@ export {
   fftPlanCreate, fftPlanDestroy, fftPlanAlgorithm, fftNormFactor,
   fftExec, rfftExec, irfftExec, fft2Exec, fftbrExec,
 } from "./fft/exec";
-export { whtExec, whtNormFactor, whtRotate } from "./wht/fwht";
+export { whtExec, whtNormFactor, whtRotate, whtSuperLog, whtSuperblock, whtTopStages } from "./wht/fwht";

@@ -20,6 +20,9 @@ export interface CoreExports {
   whtExec(inp: number, out: number, n: number, m: number, batch: number, elem: number, order: number, fct: number): void;
   whtNormFactor(n: number, norm: number): number;
   whtRotate(p: number, n: number, m: number, batch: number, elem: number, seedLo: number, seedHi: number, inverse: number): void;
+  whtSuperLog(elem: number): number;
+  whtSuperblock(p: number, elem: number): void;
+  whtTopStages(p: number, k: number, elem: number, fct: number): void;
   [name: string]: unknown;
 }
 

@@ -109,7 +109,18 @@ export function fwht<T extends FloatArray>(x: T, opts?: FwhtOptions<T>): T {
   const fct = c.whtNormFactor(n, norm);
   const elem = x.BYTES_PER_ELEMENT;
   const len = x.length;
-  if (order === 0) {
+  if (order === 0 && m === 1 && batch === 1 && n > (1 << c.whtSuperLog(elem))) {
+    // large: copy in one L2-sized superblock at a time and transform it while it is in cache
+    // (saves a sweep of main memory), then the top stages
+    const ptr = stage(len * elem);
+    const span = 1 << c.whtSuperLog(elem);
+    for (let i = 0; i < len; i += span) {
+      copyIn(x.subarray(i, i + span), ptr + i * elem);
+      c.whtSuperblock(ptr + i * elem, elem);
+    }
+    c.whtTopStages(ptr, 31 - Math.clz32(n), elem, fct);
+    copyOut(out, ptr, len);
+  } else if (order === 0) {
     const ptr = stage(len * elem); // may grow memory: views taken after
     copyIn(x, ptr);
     c.whtExec(ptr, ptr, n, m, batch, elem, 0, fct);

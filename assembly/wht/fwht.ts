@@ -172,15 +172,48 @@ export function fwhtPow2<T>(p: usize, k: i32): void {
   const top = k < ks ? k : ks;
   const supers = <usize>1 << (k - top);
   const superBytes = (<usize>1 << top) * B;
-  const blockBytes = (<usize>1 << kb) * B;
-  for (let i: usize = 0; i < supers; i++) {
-    const sp = p + i * superBytes;
-    for (let o: usize = 0; o < superBytes; o += blockBytes) smallWht<T>(sp + o, kb);
-    // one superblock: stages kb..top-1 while it is hot in L2 (direct sweeps: measured faster
-    // here than the gathered strips of topStages)
-    if (top > kb) highStagesBytes<T>(sp, superBytes, blockBytes);
-  }
+  for (let i: usize = 0; i < supers; i++) superblock<T>(p + i * superBytes, top);
   if (k > top) topStages<T>(p, k - top, superBytes);
+}
+
+/** The first `top` stages of one superblock of 2^top elements (kb < top <= superLog). */
+function superblock<T>(sp: usize, top: i32): void {
+  const kb = blockLog<T>();
+  const B = sizeof<T>();
+  const superBytes = (<usize>1 << top) * B;
+  const blockBytes = (<usize>1 << kb) * B;
+  for (let o: usize = 0; o < superBytes; o += blockBytes) smallWht<T>(sp + o, kb);
+  // stages kb..top-1 while the superblock is hot in L2 (direct sweeps: measured faster here
+  // than the gathered strips of topStages)
+  highStagesBytes<T>(sp, superBytes, blockBytes);
+}
+
+// ---- streamed entry points: the facade copies a large input in one superblock at a time and
+// transforms each while it is still in cache, then runs the top stages (same butterflies, same
+// order, so the same bits as whtExec).
+
+/** log2 of the superblock length in elements for elem bytes (4 or 8). */
+export function whtSuperLog(elem: i32): i32 {
+  return elem == 4 ? superLog<f32>() : superLog<f64>();
+}
+
+/** First superLog stages of the superblock at p. */
+export function whtSuperblock(p: usize, elem: i32): void {
+  if (elem == 4) superblock<f32>(p, superLog<f32>());
+  else superblock<f64>(p, superLog<f64>());
+}
+
+/** Remaining stages of a 2^k transform whose superblocks are done, then the scale fct. */
+export function whtTopStages(p: usize, k: i32, elem: i32, fct: f64): void {
+  if (elem == 4) {
+    const ks = superLog<f32>();
+    topStages<f32>(p, k - ks, (<usize>1 << ks) * 4);
+    if (fct != 1.0) scaleCopy<f32>(p, p, 1 << k, <f32>fct);
+  } else {
+    const ks = superLog<f64>();
+    topStages<f64>(p, k - ks, (<usize>1 << ks) * 8);
+    if (fct != 1.0) scaleCopy<f64>(p, p, 1 << k, fct);
+  }
 }
 
 // Gather buffer of the top stages: 16 KiB, in L1 with room to spare.
