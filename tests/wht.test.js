@@ -177,7 +177,7 @@ test('involution: fwht(fwht(x)) = n x where H is symmetric (2^k, 12 * 2^k, 28 * 
 
 test('norms: ortho scales by 1/sqrt(n), forward by 1/n (one rounding of the factor)', () => {
   for (const T of [Float32Array, Float64Array]) {
-    for (const n of [8, 12, 1024, 40 * 16]) {
+    for (const n of [8, 12, 1024, 40 * 16, 1 << 19]) {
       const x = ints(T, n, 5 + n);
       const base = fwht(x);
       const fo = T === Float32Array ? Math.fround(1 / Math.sqrt(n)) : 1 / Math.sqrt(n);
@@ -236,7 +236,8 @@ test('sequency order of a Walsh function is a unit spike at its sequency', () =>
 
 test('batch: every item equals its own transform; out is written and returned', () => {
   for (const T of [Float32Array, Float64Array]) {
-    for (const [n, batch] of [[1, 5], [16, 3], [12, 4], [1 << 14, 2], [40 * 4, 3]]) {
+    // [2^18, 2]: single large calls take the streamed path, batches the whole-item path
+    for (const [n, batch] of [[1, 5], [16, 3], [12, 4], [1 << 14, 2], [40 * 4, 3], [1 << 18, 2]]) {
       const x = floats(T, n * batch, n + batch);
       for (const order of n & (n - 1) ? ['natural'] : ['natural', 'sequency']) {
         const out = new T(n * batch);
