@@ -116,6 +116,27 @@ test('noiseless: exact recovery for n in {10,20,40,64,128}, K in {1,10,100,1000}
   }
 });
 
+test('n = 200 and 256 (several words per index); an underestimated K takes more rounds', async () => {
+  for (const [n, K] of [[200, 30], [256, 10], [33, 20]]) {
+    const pl = plant(n, K, n);
+    const res = await sparseWht(oracle(pl), n, { sparsity: K, seed: 1 });
+    const s = score(pl, res);
+    assert.is(s.hit, K, `n=${n}`);
+    assert.is(s.extra, 0, `n=${n}`);
+    assert.is(res.indices.length, K * Math.ceil(n / 32));
+  }
+  const pl = plant(30, 40, 3);
+  const under = await sparseWht(oracle(pl), 30, { sparsity: 8, seed: 2 });
+  assert.is(score(pl, under).hit, 40, 'all 40 found with sparsity 8');
+  assert.ok(under.rounds > 1, `rounds ${under.rounds}`);
+  // a budget of one round leaves energy unexplained, and says so
+  const perRound = 3 * 8 * 31;
+  const cut = await sparseWht(oracle(pl), 30, { sparsity: 8, seed: 2, maxSamples: perRound });
+  assert.is(cut.samples, perRound);
+  assert.is(cut.rounds, 1);
+  assert.ok(cut.residual > 1, `residual ${cut.residual}`);
+});
+
 test('against the dense fwht for n <= 20 (oracle reads a dense signal)', async () => {
   for (const [n, K] of [[12, 8], [16, 40], [20, 1], [20, 10], [20, 100], [20, 1000]]) {
     const pl = plant(n, K, 5 * n + K);

@@ -217,14 +217,15 @@ export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtO
   if (perRound > maxSamples) {
     throw rangeError('opts.maxSamples', `at least ${perRound} (one round: groups * 2^b * repeats * (n + 1))`, maxSamples);
   }
-  const B = 1 << b;
+  let B = 1 << b;
+  let roundCost = perRound;
 
   const found = new Map<string, Found>();
   let samples = 0, rounds = 0, residual = 0;
-  const unit = pow2(n - b); // N / B: U-domain amplitude to X
+  let unit = pow2(n - b); // N / B: U-domain amplitude to X
 
   for (let round = 0; round < maxRounds; round++) {
-    if (samples + perRound > maxSamples) break;
+    if (samples + roundCost > maxSamples) break;
     rounds++;
     // front end: hashing matrices, offsets, samples, B-point transforms
     const Ms: Uint32Array[] = [];
@@ -346,6 +347,14 @@ export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtO
     }
     residual = left / (C * P) * unit * unit;
     if (!unexplained) break;
+    // bins left over: K was underestimated (or peeling stalled); the next round hashes into
+    // twice as many bins while that stays sparse (b < n - 1)
+    if (b < n - 2 && b < 26) {
+      b++;
+      B = 1 << b;
+      unit = pow2(n - b);
+      roundCost = C * B * P;
+    }
   }
 
   const list = [...found.values()].filter((f) => f.a !== 0);
