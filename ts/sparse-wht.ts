@@ -262,12 +262,18 @@ export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtO
       if (signal?.aborted) throw abortError(signal);
       checkSamples(vals, P * B);
       samples += P * B;
-      U.push(transformBatch(vals, B, P));
+      // delay-major transforms to bin-major rows: every per-bin loop below reads contiguously
+      const T = transformBatch(vals, B, P);
+      const bins = new Float64Array(P * B);
+      for (let d = 0; d < P; d++) for (let j = 0; j < B; j++) bins[j * P + d] = T[d * B + j];
+      U.push(bins);
       onProgress?.({ round: rounds, group: c, samples, found: found.size });
     }
 
+    // bins to (re)examine: all at first, then only those a peel touched
+    const dirty = new Uint8Array(C * B).fill(1);
     // subtract what earlier rounds found
-    for (const f of found.values()) peel(f.k, U, Ms, offsets, B, n, words, R, f.a / unit);
+    for (const f of found.values()) peel(f.k, U, Ms, offsets, B, n, words, R, f.a / unit, dirty);
 
     // noise level in the U domain: sample variance sigma^2 gives B sigma^2 per bin and delay
     let energyAll = 0;
@@ -276,7 +282,7 @@ export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtO
       const u = U[c];
       for (let j = 0; j < B; j++) {
         let e = 0;
-        for (let d = 0; d < P; d++) { const v = u[d * B + j]; e += v * v; }
+        for (let d = 0; d < P; d++) { const v = u[j * P + d]; e += v * v; }
         binEnergy[c * B + j] = e;
         energyAll += e;
       }
@@ -304,8 +310,10 @@ export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtO
       for (let c = 0; c < C; c++) {
         const u = U[c];
         for (let j = 0; j < B; j++) {
+          if (!dirty[c * B + j]) continue;
+          dirty[c * B + j] = 0;
           let e = 0;
-          for (let d = 0; d < P; d++) { const v = u[d * B + j]; e += v * v; }
+          for (let d = 0; d < P; d++) { const v = u[j * P + d]; e += v * v; }
           if (e <= zeroTh) continue;
           const a = decode(u, j, B, n, words, R, offsets, delays, kbuf);
           if (a === 0) continue;
@@ -315,7 +323,7 @@ export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtO
             const base = dot(kbuf, 0, offsets, r * words, words);
             for (let p = 0; p <= n; p++) {
               const s = p === 0 ? base : base ^ ((kbuf[(p - 1) >>> 5] >>> ((p - 1) & 31)) & 1);
-              const v = u[(r * (n + 1) + p) * B + j] - (s ? -a : a);
+              const v = u[j * P + r * (n + 1) + p] - (s ? -a : a);
               res += v * v;
             }
           }
@@ -327,7 +335,7 @@ export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtO
           const f: Found = prev ?? { key, k: kbuf.slice(), a: 0 };
           f.a += a * unit;
           if (prev === undefined) found.set(key, f);
-          peel(f.k, U, Ms, offsets, B, n, words, R, a);
+          peel(f.k, U, Ms, offsets, B, n, words, R, a, dirty);
           if (f.a === 0) found.delete(key);
           changed = true;
         }
@@ -340,7 +348,7 @@ export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtO
       const u = U[c];
       for (let j = 0; j < B; j++) {
         let e = 0;
-        for (let d = 0; d < P; d++) { const v = u[d * B + j]; e += v * v; }
+        for (let d = 0; d < P; d++) { const v = u[j * P + d]; e += v * v; }
         left += e;
         if (e > zeroTh) unexplained = true;
       }
@@ -414,12 +422,13 @@ function transformBatch(vals: Float64Array, B: number, P: number): Float64Array 
  */
 function decode(u: Float64Array, j: number, B: number, n: number, words: number, R: number,
                 offsets: Uint32Array, delays: string, kbuf: Uint32Array): number {
+  const P = R * (n + 1);
   kbuf.fill(0);
   for (let p = 1; p <= n; p++) {
     let s = 0;
     for (let r = 0; r < R; r++) {
-      const row = r * (n + 1) * B;
-      s += u[row + j] * u[row + p * B + j];
+      const row = j * P + r * (n + 1);
+      s += u[row] * u[row + p];
     }
     if (s < 0) kbuf[(p - 1) >>> 5] |= 1 << ((p - 1) & 31);
     else if (s === 0 && delays === 'identity') return 0;
@@ -430,7 +439,7 @@ function decode(u: Float64Array, j: number, B: number, n: number, words: number,
     const base = dot(kbuf, 0, offsets, r * words, words);
     for (let p = 0; p <= n; p++) {
       const s = p === 0 ? base : base ^ ((kbuf[(p - 1) >>> 5] >>> ((p - 1) & 31)) & 1);
-      const v = u[(r * (n + 1) + p) * B + j];
+      const v = u[j * P + r * (n + 1) + p];
       acc += s ? -v : v;
     }
   }
@@ -439,16 +448,18 @@ function decode(u: Float64Array, j: number, B: number, n: number, words: number,
 
 /** Removes amplitude a (U domain) of index k from its bin in every group. */
 function peel(k: Uint32Array, U: Float64Array[], Ms: Uint32Array[], offsets: Uint32Array, B: number,
-              n: number, words: number, R: number, a: number): void {
+              n: number, words: number, R: number, a: number, dirty: Uint8Array): void {
   const b = 31 - Math.clz32(B);
+  const P = R * (n + 1);
   for (let c = 0; c < U.length; c++) {
     const j = hashOf(Ms[c], k, b, words);
+    dirty[c * B + j] = 1;
     const u = U[c];
     for (let r = 0; r < R; r++) {
       const base = dot(k, 0, offsets, r * words, words);
       for (let p = 0; p <= n; p++) {
         const s = p === 0 ? base : base ^ ((k[(p - 1) >>> 5] >>> ((p - 1) & 31)) & 1);
-        u[(r * (n + 1) + p) * B + j] -= s ? -a : a;
+        u[j * P + r * (n + 1) + p] -= s ? -a : a;
       }
     }
   }
