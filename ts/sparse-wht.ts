@@ -227,6 +227,7 @@ export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtO
   for (let round = 0; round < maxRounds; round++) {
     if (samples + roundCost > maxSamples) break;
     rounds++;
+    const foundBefore = found.size;
     // front end: hashing matrices, offsets, samples, B-point transforms
     const Ms: Uint32Array[] = [];
     const U: Float64Array[] = [];
@@ -343,26 +344,33 @@ export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtO
     }
     // unexplained energy, in X^2 units: each group's bins hold every coefficient once
     let left = 0;
-    let unexplained = false;
+    let worst = 0; // most unexplained bins in one group
     for (let c = 0; c < C; c++) {
       const u = U[c];
+      let count = 0;
       for (let j = 0; j < B; j++) {
         let e = 0;
         for (let d = 0; d < P; d++) { const v = u[j * P + d]; e += v * v; }
         left += e;
-        if (e > zeroTh) unexplained = true;
+        if (e > zeroTh) count++;
       }
+      worst = Math.max(worst, count);
     }
     residual = left / (C * P) * unit * unit;
-    if (!unexplained) break;
-    // bins left over: K was underestimated (or peeling stalled); the next round hashes into
-    // twice as many bins while that stays sparse (b < n - 1)
-    if (b < n - 2 && b < 26) {
-      b++;
-      B = 1 << b;
-      unit = pow2(n - b);
-      roundCost = C * B * P;
-    }
+    if (worst === 0) break;
+    // Bins left over: coefficients that collide in every group (a stopping set), or more than
+    // K of them. Found ones are subtracted in the next round, so without noise it only has to
+    // hash the rest: B' >= 2 x (unexplained bins of a group). Under noise B stays (a bin's noise,
+    // in X units N^2 sigma^2 / B, grows as B shrinks). Twice B when this round found nothing.
+    // Capped at b <= n - 2 (still a subsampling).
+    let nb = 2;
+    while ((1 << nb) < 2 * worst && nb < 26) nb++;
+    if (noise !== 0) nb = Math.max(nb, b);
+    if (found.size === foundBefore) nb = Math.max(nb, b + 1);
+    b = Math.min(nb, n - 2, 26);
+    B = 1 << b;
+    unit = pow2(n - b);
+    roundCost = C * B * P;
   }
 
   const list = [...found.values()].filter((f) => f.a !== 0);
