@@ -3,6 +3,7 @@
 // squaring, MATLAB's sequency order from counting sign changes, and the plain radix-2 loop.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
 import { init, fwht, hadamardRotate } from '../dist/index.js';
 
 await init();
@@ -121,6 +122,20 @@ test('natural order equals the dense Sylvester matrix, 2^k, k = 0..12, f64 and f
       const x = ints(T, 1 << k, 100 + k);
       same(fwht(x), T.from(dense(x, 1)), `${T.name} n=${1 << k}`);
     }
+  }
+});
+
+test('fixture: scipy.linalg.hadamard(n) @ x, exact in f64, f32 within 2 log2(n) eps (tests/fixtures/wht)', () => {
+  const fx = JSON.parse(readFileSync(new URL('./fixtures/wht/hadamard.json', import.meta.url), 'utf8'));
+  const s = 2 ** -23;
+  for (const { n, k, y } of fx.cases) {
+    const x64 = Float64Array.from(k, (v) => v * s);
+    same(fwht(x64), Float64Array.from(y, (v) => v * s), `f64 n=${n}`);
+    const got = fwht(Float32Array.from(k, (v) => v * s));
+    let e2 = 0, y2 = 0;
+    for (let i = 0; i < n; i++) { e2 += (got[i] - y[i] * s) ** 2; y2 += (y[i] * s) ** 2; }
+    const tol = 2 * Math.max(1, Math.log2(n)) * 2 ** -24;
+    assert.ok(Math.sqrt(e2 / y2) <= tol, `f32 n=${n}: relative L2 error ${Math.sqrt(e2 / y2)} > ${tol}`);
   }
 });
 
