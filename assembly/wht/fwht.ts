@@ -381,13 +381,33 @@ export function whtExec(inp: usize, out: usize, n: i32, m: i32, batch: i32, elem
   return mix64(seed + (w + 1) * 0x9E3779B97F4A7C15);
 }
 
-/** Flips the sign of element i where bit (i mod 64) of signWord(seed, i / 64) is set. */
+/** Flips the sign of element i where bit (i mod 64) of signWord(seed, i / 64) is set. The
+ *  vector path turns each group of 4 (f32) or 2 (f64) bits into a lane mask of sign bits. */
 function applySigns<T>(p: usize, n: i32, seed: u64): void {
   const B = sizeof<T>();
+  const L = 16 / <i32>B;
   for (let w = 0; w < n; w += 64) {
     let bits = signWord(seed, <u64>(w >> 6));
     const e = min(n, w + 64);
-    for (let i = w; i < e; i++) {
+    let i = w;
+    if (sizeof<T>() == 4) {
+      const sel = i32x4(1, 2, 4, 8), sign = i32x4.splat(0x80000000);
+      for (; i + L <= e; i += L) {
+        const m = v128.and(i32x4.ne(v128.and(i32x4.splat(<i32>(bits & 15)), sel), i32x4.splat(0)), sign);
+        const a = p + <usize>i * B;
+        v128.store(a, v128.xor(v128.load(a), m));
+        bits >>= 4;
+      }
+    } else {
+      const sel = i64x2(1, 2), sign = f64x2.splat(-0.0);
+      for (; i + L <= e; i += L) {
+        const m = v128.and(i64x2.ne(v128.and(i64x2.splat(<i64>(bits & 3)), sel), i64x2.splat(0)), sign);
+        const a = p + <usize>i * B;
+        v128.store(a, v128.xor(v128.load(a), m));
+        bits >>= 2;
+      }
+    }
+    for (; i < e; i++) {
       if (bits & 1) {
         const a = p + <usize>i * B;
         store<T>(a, <T>-load<T>(a));
