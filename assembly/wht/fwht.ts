@@ -254,46 +254,81 @@ function highStagesBytes<T>(p: usize, bytes: usize, from0: usize): void {
   }
 }
 
-// Scratch for the H_m row mixing: m_max rows x MIX bytes.
-const MIX: usize = 256;
-const MIX_ROWS_BYTES: i32 = 40 * 256;
-const mixScratch: usize = memory.data(MIX_ROWS_BYTES, 16);
+// Scratch for the H_m row mixing: m_max rows x 64 bytes.
+const MIX_ROWS_BYTES: i32 = 40 * 64;
+const mixScratch: usize = memory.data(MIX_ROWS_BYTES, 64);
+const mixGather: usize = memory.data(MIX_ROWS_BYTES, 64);
+
+/** Sign-bit mask for the entry h = +-1 of H_m: lane-wise xor with it negates exactly. */
+@inline function signMask<T>(h: i8): v128 {
+  if (sizeof<T>() == 4) return i32x4.splat(h < 0 ? 0x80000000 : 0);
+  return i64x2.splat(h < 0 ? 0x8000000000000000 : 0);
+}
 
 /**
  * Rows of length L (bytes Lb) at p mixed by H_m (or H_m^T when transpose): row i <- sum_j
- * H[i][j] row j, summed in the order j = 0, 1, ..., m-1.
+ * H[i][j] row j, summed in the order j = 0, 1, ..., m-1 (acc = +-row_0, then acc + (+-row_j),
+ * the negation an xor of the sign bit: a + (-b) is a - b exactly). Strips of 64 bytes are
+ * accumulated in four registers, so no partial sum goes through memory and no branch depends
+ * on the signs; results go to a scratch strip and then back over the rows.
  */
 function mixRows<T>(p: usize, L: i32, m: i32, transpose: bool): void {
   const B = sizeof<T>();
   const H = hadamardTable(m);
   const Lb = <usize>L * B;
-  const cw: usize = Lb < MIX ? Lb : MIX;
-  for (let c: usize = 0; c < Lb; c += cw) {
-    for (let i = 0; i < m; i++) {
-      const dst = mixScratch + <usize>i * cw;
-      for (let j = 0; j < m; j++) {
-        const h = transpose ? load<i8>(H + <usize>(j * m + i)) : load<i8>(H + <usize>(i * m + j));
-        const src = p + <usize>j * Lb + c;
-        if (cw >= 16) {
-          if (j == 0) {
-            if (h > 0) memory.copy(dst, src, cw);
-            else for (let o: usize = 0; o < cw; o += 16) v128.store(dst + o, v128.xor(v128.load(src + o), sizeof<T>() == 4 ? f32x4.splat(-0.0) : f64x2.splat(-0.0)));
-          } else if (h > 0) {
-            for (let o: usize = 0; o < cw; o += 16) v128.store(dst + o, vadd<T>(v128.load(dst + o), v128.load(src + o)));
-          } else {
-            for (let o: usize = 0; o < cw; o += 16) v128.store(dst + o, vsub<T>(v128.load(dst + o), v128.load(src + o)));
-          }
-        } else {
-          for (let o: usize = 0; o < cw; o += B) {
-            const v = load<T>(src + o);
-            if (j == 0) store<T>(dst + o, h > 0 ? v : <T>-v);
-            else store<T>(dst + o, h > 0 ? <T>(load<T>(dst + o) + v) : <T>(load<T>(dst + o) - v));
-          }
+  const si: usize = transpose ? 1 : <usize>m, sj: usize = transpose ? <usize>m : 1;
+  if (Lb >= 64) {
+    for (let c: usize = 0; c < Lb; c += 64) {
+      // the m strips lie Lb apart (a power of two: the same cache sets); gathered first so the
+      // m passes over them hit L1
+      for (let j = 0; j < m; j++) memory.copy(mixGather + <usize>j * 64, p + <usize>j * Lb + c, 64);
+      for (let i = 0; i < m; i++) {
+        const hi = H + <usize>i * si;
+        let src = mixGather;
+        let mk = signMask<T>(load<i8>(hi));
+        let a0 = v128.xor(v128.load(src), mk), a1 = v128.xor(v128.load(src, 16), mk);
+        let a2 = v128.xor(v128.load(src, 32), mk), a3 = v128.xor(v128.load(src, 48), mk);
+        for (let j = 1; j < m; j++) {
+          src += 64;
+          mk = signMask<T>(load<i8>(hi + <usize>j * sj));
+          a0 = vadd<T>(a0, v128.xor(v128.load(src), mk));
+          a1 = vadd<T>(a1, v128.xor(v128.load(src, 16), mk));
+          a2 = vadd<T>(a2, v128.xor(v128.load(src, 32), mk));
+          a3 = vadd<T>(a3, v128.xor(v128.load(src, 48), mk));
         }
+        const dst = mixScratch + <usize>i * 64;
+        v128.store(dst, a0); v128.store(dst, a1, 16); v128.store(dst, a2, 32); v128.store(dst, a3, 48);
+      }
+      for (let i = 0; i < m; i++) memory.copy(p + <usize>i * Lb + c, mixScratch + <usize>i * 64, 64);
+    }
+    return;
+  }
+  // short rows (under 64 bytes): one vector or one element at a time
+  const step: usize = Lb >= 16 ? 16 : B;
+  for (let i = 0; i < m; i++) {
+    const hi = H + <usize>i * si;
+    for (let o: usize = 0; o < Lb; o += step) {
+      let src = p + o;
+      if (step == 16) {
+        let a = v128.xor(v128.load(src), signMask<T>(load<i8>(hi)));
+        for (let j = 1; j < m; j++) {
+          src += Lb;
+          a = vadd<T>(a, v128.xor(v128.load(src), signMask<T>(load<i8>(hi + <usize>j * sj))));
+        }
+        v128.store(mixScratch + <usize>i * Lb + o, a);
+      } else {
+        let v = load<T>(src);
+        let a: T = load<i8>(hi) < 0 ? <T>-v : v;
+        for (let j = 1; j < m; j++) {
+          src += Lb;
+          v = load<T>(src);
+          a = load<i8>(hi + <usize>j * sj) < 0 ? <T>(a - v) : <T>(a + v);
+        }
+        store<T>(mixScratch + <usize>i * Lb + o, a);
       }
     }
-    for (let i = 0; i < m; i++) memory.copy(p + <usize>i * Lb + c, mixScratch + <usize>i * cw, cw);
   }
+  memory.copy(p, mixScratch, <usize>m * Lb);
 }
 
 /** y = (H_m (x) H_L) x in place (H_m^T when transpose), n = m L elements. */
