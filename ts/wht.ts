@@ -5,7 +5,14 @@
 // and scipy.linalg.hadamard); sequency order lists the same coefficients by number of sign
 // changes of the Walsh function, as MATLAB's fwht(x, [], 'sequency') (whose default scaling is
 // 1/n: here norm: 'forward'). For n = m 2^k with m in {12, 20, 28, 40}, y = (H_m (x) H_2^k) x with
-// H_m the Paley-construction matrices documented in assembly/wht/hadamard.ts.
+// H_m the Paley-construction matrices documented in assembly/wht/hadamard.ts: H_12 Paley II
+// (q = 5), H_20 Paley I (q = 19), H_28 Paley II (q = 13), H_40 = H_20 (x) H_2 (so a length
+// 40 2^k = 20 2^(k+1) reads the same either way). H_12, H_28 and the Sylvester matrices are
+// symmetric, so fwht is its own inverse up to 1/n there; H_20 and H_40 are not (their inverse is
+// H^T / n, which hadamardRotate's inverse applies). They are built from the constructions, not
+// taken from Dao-AILab/fast-hadamard-transform's tables (a row-ordered Paley II listing for 12,
+// Williamson-type matrices for 20 and 28): for n = m 2^k, m > 1, results differ from that
+// library's, though both apply an orthogonal Hadamard matrix of the same order.
 
 import { getCore } from './init.js';
 import { stage, copyIn, copyOut } from './memory.js';
