@@ -169,11 +169,11 @@ test('H_m H_m^T = m I for the matrices fwht uses (columns read back from fwht of
   }
 });
 
-test('bit-identical to the plain radix-2 loop on random floats, every blocking path (2^0..2^21)', () => {
+test('bit-identical to the plain radix-2 loop on random floats, every blocking path (2^0..2^22)', () => {
   // paths: scalar, in-register, L1 passes, L2 superblocks (f64 2^13+, f32 2^14+), direct top
-  // sweeps (f64 2^17..2^19, f32 2^18..2^20), gathered top stages (f64 2^20+, f32 2^21+)
+  // sweeps (f64 2^18..2^20, f32 2^19..2^21), gathered top stages (f64 2^21+, f32 2^22+)
   for (const T of [Float32Array, Float64Array]) {
-    for (let k = 0; k <= (T === Float32Array ? 21 : 20); k++) {
+    for (let k = 0; k <= (T === Float32Array ? 22 : 21); k++) {
       const x = floats(T, 1 << k, 31 + k);
       same(fwht(x), T.from(radix2(x)), `${T.name} n=2^${k}`);
     }
@@ -251,8 +251,8 @@ test('sequency order of a Walsh function is a unit spike at its sequency', () =>
 
 test('batch: every item equals its own transform; out is written and returned', () => {
   for (const T of [Float32Array, Float64Array]) {
-    // [2^18, 2]: single large calls take the streamed path, batches the whole-item path
-    for (const [n, batch] of [[1, 5], [16, 3], [12, 4], [1 << 14, 2], [40 * 4, 3], [1 << 18, 2]]) {
+    // [2^19, 2]: single large calls take the streamed path, batches the whole-item path
+    for (const [n, batch] of [[1, 5], [16, 3], [12, 4], [1 << 14, 2], [40 * 4, 3], [1 << 19, 2]]) {
       const x = floats(T, n * batch, n + batch);
       for (const order of n & (n - 1) ? ['natural'] : ['natural', 'sequency']) {
         const out = new T(n * batch);

@@ -159,7 +159,7 @@ function smallWht<T>(p: usize, k: i32): void {
 }
 
 // Elements per L2 superblock: 512 KiB of data.
-@inline function superLog<T>(): i32 { return sizeof<T>() == 4 ? 17 : 16; }
+@inline function superLog<T>(): i32 { return sizeof<T>() == 4 ? 18 : 17; }
 
 /** Natural-order unnormalised WHT of L = 2^k elements at p, in place. Blocks that fit in L1 are
  *  transformed whole, then superblocks that fit in L2 finish their stages, then the top stages
