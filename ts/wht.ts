@@ -113,7 +113,7 @@ export function fwht<T extends FloatArray>(x: T, opts?: FwhtOptions<T>): T {
   }
   const out = outFor(x, o.out);
   const c = getCore();
-  const fct = c.whtNormFactor(n, norm);
+  const fct = norm === 0 ? 1 : c.whtNormFactor(n, norm); // 'backward' is unscaled: no call
   const elem = x.BYTES_PER_ELEMENT;
   const len = x.length;
   if (order === 0 && m === 1 && batch === 1 && n > (1 << c.whtSuperLog(elem))) {
