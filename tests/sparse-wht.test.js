@@ -254,6 +254,8 @@ test('bad input throws clearly', async () => {
   await rejects(() => sparseWht(q, 20, { noise: 'loud' }), (e) => e instanceof TypeError && /opts\.noise/.test(e.message), 'noise string');
   await rejects(() => sparseWht(q, 20, { delays: 'gray' }), (e) => e instanceof RangeError && /opts\.delays/.test(e.message), 'delays');
   await rejects(() => sparseWht(q, 20, { sparsity: 100, maxSamples: 1000 }), (e) => e instanceof RangeError && /opts\.maxSamples/.test(e.message), 'maxSamples too small');
+  await rejects(() => sparseWht(q, 40, { sparsity: 2 ** 28 }), (e) => e instanceof RangeError && /opts\.sparsity/.test(e.message), 'K too large for the front end');
+  await rejects(() => sparseWht(q, 30, { sparsity: 2 ** 27 }), (e) => e instanceof RangeError && /opts\.sparsity/.test(e.message), 'K so large that 2^30 samples would be read');
   await rejects(() => sparseWht(q, 20, { seed: -2 }), (e) => e instanceof RangeError && /opts\.seed/.test(e.message), 'seed');
   const ac = new AbortController();
   ac.abort(new Error('stop now'));

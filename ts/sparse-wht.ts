@@ -163,6 +163,10 @@ function pow2(e: number): number {
 
 interface Found { key: string; k: Uint32Array; a: number } // a: coefficient X[k]
 
+// Largest single oracle call: one group's samples, or every sample of a small-n dense pass.
+const MAX_QUERY = 2 ** 26;
+const MAX_DENSE = 2 ** 26;
+
 /**
  * Recovers the K-sparse Walsh spectrum X of x over {0,1}^n from samples x[m] returned by the
  * batched oracle `query(indices, count)`. Returns the support, the coefficients, the number of
@@ -212,7 +216,11 @@ export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtO
   const perRound = C * (1 << b) * P;
   const N = n <= 52 ? pow2(n) : Infinity;
   if (b >= n || N <= perRound) {
+    if (N > MAX_DENSE) throw rangeError('opts.sparsity', `a sparsity for which 2^n = ${N} samples are not needed (n = ${n}); at most about 2^n / (${C} (n + 1) repeats)`, K);
     return dense(query, n, noise, maxSamples, signal);
+  }
+  if (P * (1 << b) > MAX_QUERY) {
+    throw rangeError('opts.sparsity', `a sparsity whose front end fits: 2^b * repeats * (n + 1) = ${P * (1 << b)} samples per group exceeds ${MAX_QUERY}`, K);
   }
   if (perRound > maxSamples) {
     throw rangeError('opts.maxSamples', `at least ${perRound} (one round: groups * 2^b * repeats * (n + 1))`, maxSamples);
