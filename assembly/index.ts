@@ -18,3 +18,4 @@ export {
 export {
   vmfLogNormalizer, vmfMeanResultant, vmfFitKappa, vmfSeed, vmfSampleExec, vmfAccumulateRows, vecNorm,
 } from "./special/vmf";
+export { whtExec, whtNormFactor, whtRotate, whtSuperLog, whtSuperblock, whtTopStages } from "./wht/fwht";

@@ -21,3 +21,7 @@ export { logBesselI, logBesselK, besselIRatio, logGamma, besselRegion } from './
 export type { Operand } from './special.js';
 export { vmfLogNormalizer, vmfMeanResultant, vmfSample, vmfFit } from './vmf.js';
 export type { VmfFit, VmfFitOptions } from './vmf.js';
+export { fwht, hadamardRotate } from './wht.js';
+export type { FwhtOptions, HadamardRotateOptions, WhtOrder } from './wht.js';
+export { sparseWht } from './sparse-wht.js';
+export type { SparseQuery, SparseWhtOptions, SparseWhtResult, SparseWhtProgress } from './sparse-wht.js';

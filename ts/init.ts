@@ -45,6 +45,12 @@ export interface CoreExports {
   vmfSampleExec(mu: number, p: number, kappa: number, m: number, state: number, out: number): void;
   vmfAccumulateRows(X: number, m: number, p: number, acc: number): void;
   vecNorm(x: number, p: number): number;
+  whtExec(inp: number, out: number, n: number, m: number, batch: number, elem: number, order: number, fct: number): void;
+  whtNormFactor(n: number, norm: number): number;
+  whtRotate(p: number, n: number, m: number, batch: number, elem: number, seedLo: number, seedHi: number, inverse: number): void;
+  whtSuperLog(elem: number): number;
+  whtSuperblock(p: number, elem: number): void;
+  whtTopStages(p: number, k: number, elem: number, fct: number): void;
   [name: string]: unknown;
 }
 

@@ -107,7 +107,7 @@ export async function runCorpus(sk, opts = {}) {
     if (!filter(name)) continue;
     let value;
     try {
-      value = run(sk);
+      value = await run(sk); // a case may be async (sparseWht takes an async oracle)
     } catch (e) {
       out[name] = `error: ${e && e.name}: ${e && e.message}`;
       continue;

@@ -5,10 +5,12 @@ import { cases as fft } from './cases/fft.js';
 import { cases as linalg } from './cases/linalg.js';
 import { cases as gp } from './cases/gp.js';
 import { cases as special } from './cases/special.js';
+import { cases as wht } from './cases/wht.js';
 
 export const families = {
   fft,
   linalg,
   gp,
   special,
+  wht,
 };
