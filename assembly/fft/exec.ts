@@ -54,7 +54,7 @@ function rfftT<T>(p: FftPlan, inp: usize, out: usize, batch: i32, fct: f64): voi
     const src = inp + <usize>b * <usize>n * B, dst = out + <usize>b * <usize>nout * 2 * B;
     if (p.algo == ALGO_REAL_HALF) {
       // z_j = x_2j + i x_2j+1 is the real input read as interleaved complex
-      dftToPlanar<T>(c, src);
+      dftToPlanar<T>(c, src, true);
       rfftPost<T>(resR, resI, p.cr, p.ci, dst, h, fct);
     } else {
       memory.copy(c.ar, src, <usize>n * B);
@@ -65,6 +65,8 @@ function rfftT<T>(p: FftPlan, inp: usize, out: usize, batch: i32, fct: f64): voi
   }
 }
 
+/** batch real transforms: n reals in, n/2+1 complex out per item. The input is used as work
+ *  space and overwritten. */
 export function rfftExec(plan: usize, inp: usize, out: usize, batch: i32, fct: f64): void {
   const p = changetype<FftPlan>(plan);
   if (p.elem == 4) rfftT<f32>(p, inp, out, batch, fct);
@@ -82,7 +84,7 @@ function irfftT<T>(p: FftPlan, inp: usize, out: usize, batch: i32, fct: f64): vo
       // packed spectrum Z (scaled by 2) into the plan's scratch, then the complex inverse writes
       // z_j = x_2j + i x_2j+1 interleaved: exactly the real output
       irfftPre<T>(src, p.cr, p.ci, p.ar, n >> 1);
-      dftInterleaved<T>(c, p.ar, dst, true, fct);
+      dftInterleaved<T>(c, p.ar, dst, true, fct, true);
     } else {
       // odd n: rebuild the Hermitian spectrum Y_(n-k) = conj X_k, Im X_0 ignored; swapped layout
       const hh = (n - 1) >> 1;

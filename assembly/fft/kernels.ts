@@ -395,7 +395,7 @@ export function r4first<T, M>(m: i32, xr: usize, xi: usize, yr: usize, yi: usize
       dr = v128.load(xr + pb + 3 * mB); di = v128.load(xi + pb + 3 * mB);
     } else {
       // interleaved: complex index k sits at byte 2 B k
-      const a = xr + 2 * pb, mI = 2 * mB;
+      const a = xr + 2 * pb, mI = mB << 1;
       const a0 = v128.load(a), a1 = v128.load(a, 16);
       const b0 = v128.load(a + mI), b1 = v128.load(a + mI, 16);
       const c0 = v128.load(a + 2 * mI), c1 = v128.load(a + 2 * mI, 16);

@@ -307,7 +307,8 @@ export function fusable<T>(p: FftPlan): bool {
 }
 
 /**
- * Complex DFT from interleaved src to interleaved dst (src == dst allowed), scaled by fct;
+ * Complex DFT from interleaved src to interleaved dst (src == dst allowed; srcFree: src may be
+ * overwritten even when it is not dst), scaled by fct;
  * inverse (unnormalised) when inverse is set, by the swap identity. Power-of-two plans run the
  * fused first/last stages; the others deinterleave into the work buffers and interleave back.
  */
@@ -316,12 +317,16 @@ export function fusable<T>(p: FftPlan): bool {
 // halves): the blocked buffers.
 let fusedX: usize = 0;
 let fusedS: i32 = 0;
-function fusedHead<T>(p: FftPlan, src: usize, inverse: bool): void {
+function fusedHead<T>(p: FftPlan, src: usize, inverse: bool, srcFree: bool): void {
   const m0 = p.n >> 2;
   const E = 2 * sizeof<T>();
   if (inverse) r4first<T, u32>(m0, src, 0, p.ar, p.ar + 16, load<usize>(p.tabs), E);
   else r4first<T, u16>(m0, src, 0, p.ar, p.ar + 16, load<usize>(p.tabs), E);
-  let x = p.ar, y = p.br;
+  // Once the first stage has read it, src (2n reals) may serve as the second buffer: two buffers
+  // instead of three in flight, which matters once they outgrow the cache. Only when the middle
+  // stages end in p.ar, so that the last stage never reads and writes src.
+  const middle = p.nstages - 2;
+  let x = p.ar, y = srcFree && (middle & 1) == 0 ? src : p.br;
   let s = 4, ncur = m0;
   const last = p.nstages - 1;
   for (let i = 1; i < last; i++) {
@@ -334,11 +339,12 @@ function fusedHead<T>(p: FftPlan, src: usize, inverse: bool): void {
   fusedS = s;
 }
 
-/** Forward DFT of interleaved src, result left planar and named by resR, resI. */
-export function dftToPlanar<T>(p: FftPlan, src: usize): void {
+/** Forward DFT of interleaved src, result left planar and named by resR, resI. srcFree: src may
+ *  be overwritten (it then serves as a work buffer). */
+export function dftToPlanar<T>(p: FftPlan, src: usize, srcFree: bool): void {
   if (fusable<T>(p)) {
-    fusedHead<T>(p, src, false);
-    const y = fusedX == p.ar ? p.br : p.ar;
+    fusedHead<T>(p, src, false, srcFree);
+    const y = fusedX == p.ar ? (srcFree ? src : p.br) : p.ar;
     const yi = y + <usize>p.n * sizeof<T>();
     lastP<T>(load<i32>(p.radix + (<usize>(p.nstages - 1) << 2)), fusedS, fusedX, y, yi);
     resR = y; resI = yi;
@@ -348,10 +354,11 @@ export function dftToPlanar<T>(p: FftPlan, src: usize): void {
   dft<T>(p, p.ar, p.ai, p.br, p.bi);
 }
 
-export function dftInterleaved<T>(p: FftPlan, src: usize, dst: usize, inverse: bool, fct: f64): void {
+export function dftInterleaved<T>(p: FftPlan, src: usize, dst: usize, inverse: bool, fct: f64,
+                                 srcFree: bool = false): void {
   const n = p.n;
   if (fusable<T>(p)) {
-    fusedHead<T>(p, src, inverse);
+    fusedHead<T>(p, src, inverse, srcFree || src == dst);
     const r = load<i32>(p.radix + (<usize>(p.nstages - 1) << 2));
     if (inverse) lastB<T, u16>(r, fusedS, fusedX, dst, fct);
     else lastB<T, u8>(r, fusedS, fusedX, dst, fct);
