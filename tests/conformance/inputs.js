@@ -114,3 +114,13 @@ export function subnormals(dtype, n, seed) {
 export function zeros(dtype, n) {
   return dtype === 'f32' ? new Float32Array(n) : new Float64Array(n);
 }
+
+/** The message of the error fn throws, as bytes (so the corpus also pins error texts). */
+export function errorBytes(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return new TextEncoder().encode(`${e.constructor.name}: ${e.message}`);
+  }
+  return new TextEncoder().encode('no error');
+}

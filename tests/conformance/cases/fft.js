@@ -2,7 +2,7 @@
 // Each case builds its input from its own name (seedOf), so cases are independent of order and
 // adding one never changes another's hash.
 
-import { seedOf, floats, specials, subnormals, nearOverflow, zeros, pow2 } from '../inputs.js';
+import { seedOf, floats, specials, subnormals, nearOverflow, zeros, pow2, errorBytes } from '../inputs.js';
 
 const DTYPES = ['f32', 'f64'];
 const NORMS = ['backward', 'ortho', 'forward'];
@@ -15,15 +15,6 @@ const BLUESTEIN = [17, 1009, 4099];
 const COMPLEX_LENGTHS = [...POW2, ...SMALL_PRIMES, ...MIXED, ...BLUESTEIN];
 const REAL_LENGTHS = [1, 2, 3, 4, 5, 7, 8, 12, 15, 16, 17, 60, 64, 100, 1000, 1009, 1024, 4096, 4099, 65536];
 
-/** The message of the error fn throws, as bytes (so the corpus also pins error texts). */
-function errorBytes(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return new TextEncoder().encode(`${e.constructor.name}: ${e.message}`);
-  }
-  return new TextEncoder().encode('no error');
-}
 
 export const cases = [];
 function add(name, run) {

@@ -2,16 +2,8 @@
 // KroneckerGP (mean, log marginal likelihood, gradient, hyperparameter round trip, error texts).
 // Inputs from integer arithmetic only (inputs.js): grid points are integers over powers of two.
 
-import { seedOf, f64s, pow2neg } from '../inputs.js';
+import { seedOf, f64s, pow2neg, errorBytes } from '../inputs.js';
 
-function errorBytes(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return new TextEncoder().encode(`${e.constructor.name}: ${e.message}`);
-  }
-  return new TextEncoder().encode('no error');
-}
 
 export const cases = [];
 function add(name, run) {

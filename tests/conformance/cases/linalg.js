@@ -3,17 +3,8 @@
 // subarray views. Each case builds its input from its own name (seedOf), with integer arithmetic
 // only (inputs.js), so cases are independent of order.
 
-import { seedOf, f64s, specials, pow2, pow2neg } from '../inputs.js';
+import { seedOf, f64s, specials, pow2, pow2neg, errorBytes } from '../inputs.js';
 
-/** The message of the error fn throws, as bytes (so the corpus also pins error texts). */
-function errorBytes(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return new TextEncoder().encode(`${e.constructor.name}: ${e.message}`);
-  }
-  return new TextEncoder().encode('no error');
-}
 
 export const cases = [];
 function add(name, run) {

@@ -1,26 +1,8 @@
 // Conformance cases for the special-function family (log-Bessel, log-gamma, von Mises-Fisher).
 // Inputs are built from 32-bit integer arithmetic only (every value an integer times an exact
 // power of two), from the case's own name, so each case is independent of order.
-// Registration on main: tests/conformance/families.js gets `import { cases as special } from
-// './cases/special.js'` and `special` in `families`.
 
-/** FNV-1a of the case name (same as tests/conformance/inputs.js's seedOf). */
-function seedOf(str) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < str.length; i++) {
-    h ^= str.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function xorshift32(seed) {
-  let s = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    s ^= s << 13; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-    return s;
-  };
-}
+import { seedOf, xorshift32, errorBytes } from '../inputs.js';
 
 /** 2^e for integer e in [-1000, 1000], by exact doublings/halvings. */
 function pow2(e) {
@@ -47,15 +29,6 @@ function orders(n, seed) {
   const spread = logSpread(n, seed, -10, 16);
   for (let i = 0; i < n; i += 2) spread[i] = (next() % 257) / 8;
   return spread;
-}
-
-function errorBytes(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return new TextEncoder().encode(`${e.constructor.name}: ${e.message}`);
-  }
-  return new TextEncoder().encode('no error');
 }
 
 export const cases = [];

@@ -3,7 +3,7 @@
 // Inputs from ../inputs.js (integer arithmetic only); each case seeds itself from its own name.
 // sparseWht is not here: it is asynchronous and the corpus runs cases synchronously.
 
-import { seedOf, floats, specials, nearOverflow, subnormals, zeros } from '../inputs.js';
+import { seedOf, floats, specials, nearOverflow, subnormals, zeros, errorBytes } from '../inputs.js';
 
 const DTYPES = ['f32', 'f64'];
 const NORMS = ['backward', 'ortho', 'forward'];
@@ -13,14 +13,6 @@ const NORMS = ['backward', 'ortho', 'forward'];
 const POW2 = [1, 2, 4, 8, 16, 32, 64, 256, 1024, 4096, 8192, 16384, 65536, 131072, 262144];
 const MIXED = [12, 24, 96, 20, 40, 160, 28, 56, 448, 80, 1280, 12 * 1024, 40 * 4096];
 
-function errorBytes(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return new TextEncoder().encode(`${e.constructor.name}: ${e.message}`);
-  }
-  return new TextEncoder().encode('no error');
-}
 
 export const cases = [];
 function add(name, run) {
