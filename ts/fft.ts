@@ -2,7 +2,7 @@
 // Output type follows input type (Float32Array -> f32 kernels, Float64Array -> f64 kernels).
 
 import { getCore, onCoreLoaded } from './init.js';
-import { stage, copyIn, copyOut } from './memory.js';
+import { stage, copyIn, copyOut, copyOutOf, viewF32, viewF64 } from './memory.js';
 import {
   type FloatArray, checkFloatArray, checkPositiveInt, typeError, rangeError,
 } from './errors.js';
@@ -265,10 +265,13 @@ function execComplex<T extends FloatArray>(plan: number, x: T, out: T, n: number
 
 function execComplexF<T extends FloatArray>(plan: number, x: T, out: T, batch: number, inverse: number, fct: number): T {
   const c = getCore();
-  const ptr = stage(x.length * x.BYTES_PER_ELEMENT); // may grow memory: views are taken after
-  copyIn(x, ptr);
+  const f32 = x instanceof Float32Array;
+  const B = f32 ? 4 : 8;
+  const ptr = stage(x.length * B);
+  const v = f32 ? viewF32() : viewF64(); // taken after stage(), which may grow memory
+  v.set(x, ptr / B);
   c.fftExec(plan, ptr, ptr, batch, inverse, fct);
-  copyOut(out, ptr, out.length);
+  copyOutOf(v, out, ptr, out.length);
   return out;
 }
 
@@ -281,12 +284,15 @@ function execReal<T extends FloatArray>(plan: number, x: T, out: T, n: number, b
 
 function execRealF<T extends FloatArray>(plan: number, x: T, out: T, batch: number, inverse: number, fct: number): T {
   const c = getCore();
-  const B = x.BYTES_PER_ELEMENT;
-  const ptr = stage((x.length + out.length) * B);
-  copyIn(x, ptr);
-  if (inverse) c.irfftExec(plan, ptr, ptr + x.length * B, batch, fct);
-  else c.rfftExec(plan, ptr, ptr + x.length * B, batch, fct);
-  copyOut(out, ptr + x.length * B, out.length);
+  const f32 = x instanceof Float32Array;
+  const B = f32 ? 4 : 8;
+  const inBytes = x.length * B;
+  const ptr = stage(inBytes + out.length * B);
+  const v = f32 ? viewF32() : viewF64(); // taken after stage(), which may grow memory
+  v.set(x, ptr / B);
+  if (inverse) c.irfftExec(plan, ptr, ptr + inBytes, batch, fct);
+  else c.rfftExec(plan, ptr, ptr + inBytes, batch, fct);
+  copyOutOf(v, out, ptr + inBytes, out.length);
   return out;
 }
 

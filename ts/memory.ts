@@ -62,7 +62,13 @@ let lastWin: FloatArray | null = null;
 
 /** Copies `length` elements at byte offset ptr into out (from its start). */
 export function copyOut(out: FloatArray, ptr: number, length: number): void {
-  const v = out instanceof Float32Array ? viewF32() : viewF64();
+  copyOutOf(out instanceof Float32Array ? viewF32() : viewF64(), out, ptr, length);
+}
+
+/** copyOut with the view of out's element type already in hand (the hot paths know it). If a
+ *  call in between grew memory, the view is detached (length 0) and is taken again. */
+export function copyOutOf(v: FloatArray, out: FloatArray, ptr: number, length: number): void {
+  if (v.length === 0) v = out instanceof Float32Array ? viewF32() : viewF64();
   let win = lastWin;
   if (lastView !== v || lastPtr !== ptr || lastLen !== length || win === null) {
     const i = ptr / out.BYTES_PER_ELEMENT;
