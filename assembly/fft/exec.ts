@@ -3,6 +3,7 @@
 
 import { FftPlan, planComplex, planReal, destroyPlan, dft, dftInterleaved, dftToPlanar, runStages, resR, resI, ALGO_REAL_HALF, ALGO_STOCKHAM } from "./plan";
 import { deinterleave, interleave, rfftPost, irfftPre } from "./kernels";
+import { bitrev } from "../util/bits";
 
 /** Normalisation factor of numpy's `norm` for a transform of n points. norm: 0 'backward',
  *  1 'ortho', 2 'forward'. Computed here so that sqrt and the division round identically in
@@ -184,15 +185,6 @@ export function fft2Exec(planRows: usize, planCols: usize, inp: usize, out: usiz
 }
 
 // ---- bit-reversed order (QMCPy's fftbr / ifftbr) ---------------------------------------------
-
-@inline function bitrev(k: u32, bits: i32): u32 {
-  k = ((k >> 1) & 0x55555555) | ((k & 0x55555555) << 1);
-  k = ((k >> 2) & 0x33333333) | ((k & 0x33333333) << 2);
-  k = ((k >> 4) & 0x0F0F0F0F) | ((k & 0x0F0F0F0F) << 4);
-  k = ((k >> 8) & 0x00FF00FF) | ((k & 0x00FF00FF) << 8);
-  k = (k >> 16) | (k << 16);
-  return bits == 0 ? 0 : k >> (32 - bits);
-}
 
 function fftbrT<T>(p: FftPlan, inp: usize, out: usize, batch: i32, inverse: i32): void {
   const n = p.n;

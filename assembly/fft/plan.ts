@@ -239,15 +239,7 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
     resR = outR; resI = outI;
     return;
   }
-  let xr = dr, xi = di, yr = or, yi = oi;
-  let s = 1, ncur = p.n;
-  for (let i = 0; i < p.nstages; i++) {
-    const r = load<i32>(p.radix + (<usize>i << 2));
-    stage<T>(r, ncur, s, xr, xi, yr, yi, load<usize>(p.tabs + (<usize>i << alignof<usize>())), p.tmp);
-    ncur /= r; s *= r;
-    const tr = xr, ti = xi; xr = yr; xi = yi; yr = tr; yi = ti;
-  }
-  resR = xr; resI = xi;
+  runStages<T>(p, 1, dr, di, or, oi);
 }
 
 @inline function absDiff(a: usize, b: usize): usize { return a > b ? a - b : b - a; }

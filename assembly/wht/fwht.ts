@@ -17,6 +17,7 @@
 // i.e. each row transformed, then rows mixed by H_m (hadamard.ts) strip by strip.
 
 import { hadamardTable } from "./hadamard";
+import { bitrev } from "../util/bits";
 
 // Elements per L1 block: 32 KiB of data.
 @inline function blockLog<T>(): i32 { return sizeof<T>() == 4 ? 13 : 12; }
@@ -350,15 +351,6 @@ export function scaleCopy<T>(dst: usize, src: usize, n: i32, f: T): void {
     v128.store(dst + o, sizeof<T>() == 4 ? f32x4.mul(v128.load(src + o), fv) : f64x2.mul(v128.load(src + o), fv));
   }
   for (let o = vb; o < bytes; o += B) store<T>(dst + o, <T>(load<T>(src + o) * f));
-}
-
-@inline function bitrev(k: u32, bits: i32): u32 {
-  k = ((k >> 1) & 0x55555555) | ((k & 0x55555555) << 1);
-  k = ((k >> 2) & 0x33333333) | ((k & 0x33333333) << 2);
-  k = ((k >> 4) & 0x0F0F0F0F) | ((k & 0x0F0F0F0F) << 4);
-  k = ((k >> 8) & 0x00FF00FF) | ((k & 0x00FF00FF) << 8);
-  k = (k >> 16) | (k << 16);
-  return bits == 0 ? 0 : k >> (32 - bits);
 }
 
 /** Sequency (Walsh) order from natural order: out[k] = nat[bitrev(gray(k))] * f, n = 2^bits.
