@@ -51,3 +51,24 @@ export function checkPositiveInt(name: string, v: unknown, max = 2 ** 31 - 1): n
   if (v < 1 || v > max) throw rangeError(name, `a positive integer no larger than ${max}`, v);
   return v;
 }
+
+/** An optional options argument: undefined or null mean no options; anything but an object is a
+ *  TypeError naming `opts`. */
+export function checkOpts<T extends object>(opts: unknown): Partial<T> {
+  if (opts === undefined || opts === null) return {};
+  if (typeof opts !== 'object') throw typeError('opts', 'an options object', opts);
+  return opts as Partial<T>;
+}
+
+/** numpy's normalisation modes, shared by every transform family. */
+export type Norm = 'backward' | 'ortho' | 'forward';
+const NORM_CODE: Record<Norm, number> = { backward: 0, ortho: 1, forward: 2 };
+
+/** `opts.norm` as the kernels' code: 0 'backward' (default), 1 'ortho', 2 'forward'. */
+export function normCode(norm: unknown): number {
+  if (norm === undefined) return 0;
+  if (typeof norm !== 'string') throw typeError('opts.norm', "one of 'backward', 'ortho', 'forward'", norm);
+  const c = NORM_CODE[norm as Norm];
+  if (c === undefined) throw rangeError('opts.norm', "one of 'backward', 'ortho', 'forward'", norm);
+  return c;
+}

@@ -4,10 +4,10 @@
 import { getCore, onCoreLoaded } from './init.js';
 import { stage, copyIn, copyOut, copyOutOf, viewF32, viewF64 } from './memory.js';
 import {
-  type FloatArray, checkFloatArray, checkPositiveInt, typeError, rangeError,
+  type FloatArray, type Norm, checkFloatArray, checkPositiveInt, checkOpts, normCode, typeError, rangeError,
 } from './errors.js';
+export type { Norm } from './errors.js';
 
-export type Norm = 'backward' | 'ortho' | 'forward';
 export type DType = 'f32' | 'f64';
 export type FftKind = 'complex' | 'real';
 
@@ -21,22 +21,9 @@ export interface FftOptions<T extends FloatArray = FloatArray> {
   out?: T;
 }
 
-const NORM_CODE: Record<Norm, number> = { backward: 0, ortho: 1, forward: 2 };
 const MAX_N = 2 ** 27;
 
-function normCode(norm: unknown): number {
-  if (norm === undefined) return 0;
-  if (typeof norm !== 'string') throw typeError('opts.norm', "one of 'backward', 'ortho', 'forward'", norm);
-  const c = NORM_CODE[norm as Norm];
-  if (c === undefined) throw rangeError('opts.norm', "one of 'backward', 'ortho', 'forward'", norm);
-  return c;
-}
 
-function checkOpts(opts: unknown): FftOptions {
-  if (opts === undefined || opts === null) return {};
-  if (typeof opts !== 'object') throw typeError('opts', 'an options object', opts);
-  return opts as FftOptions;
-}
 
 function batchOf(opts: FftOptions): number {
   return opts.batch === undefined ? 1 : checkPositiveInt('opts.batch', opts.batch);
@@ -100,7 +87,7 @@ export class FftPlan {
 
   constructor(n: number, opts: { dtype?: DType; kind?: FftKind } = {}) {
     checkPositiveInt('n', n, MAX_N);
-    const o = checkOpts(opts) as { dtype?: DType; kind?: FftKind };
+    const o = checkOpts<{ dtype?: DType; kind?: FftKind }>(opts);
     const dtype = o.dtype ?? 'f64';
     if (dtype !== 'f32' && dtype !== 'f64') throw rangeError('opts.dtype', "'f32' or 'f64'", dtype);
     const kind = o.kind ?? 'complex';
@@ -304,7 +291,7 @@ function dtypeOf(x: FloatArray): DType {
 
 function complexOneShot<T extends FloatArray>(x: T, opts: FftOptions<T> | undefined, inverse: number): T {
   checkFloatArray('x', x);
-  const o = checkOpts(opts) as FftOptions<T>;
+  const o = checkOpts<FftOptions<T>>(opts);
   const batch = batchOf(o);
   const norm = normCode(o.norm);
   const n = complexLength('x', x, batch);
@@ -325,7 +312,7 @@ export function ifft<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
 /** DFT of real data: n reals -> the n/2+1 non-negative-frequency bins, interleaved complex. */
 export function rfft<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
   checkFloatArray('x', x);
-  const o = checkOpts(opts) as FftOptions<T>;
+  const o = checkOpts<FftOptions<T>>(opts);
   const batch = batchOf(o);
   const norm = normCode(o.norm);
   if (x.length === 0) throw rangeError('x', 'a non-empty array', x);
@@ -343,7 +330,7 @@ export function rfft<T extends FloatArray>(x: T, opts?: FftOptions<T>): T {
  */
 export function irfft<T extends FloatArray>(X: T, n?: number, opts?: FftOptions<T>): T {
   checkFloatArray('X', X);
-  const o = checkOpts(opts) as FftOptions<T>;
+  const o = checkOpts<FftOptions<T>>(opts);
   const batch = batchOf(o);
   const norm = normCode(o.norm);
   if (X.length === 0) throw rangeError('X', 'a non-empty array', X);
@@ -372,7 +359,7 @@ function fft2Impl<T extends FloatArray>(x: T, rows: number, cols: number, opts: 
   checkFloatArray('x', x);
   checkPositiveInt('rows', rows, MAX_N);
   checkPositiveInt('cols', cols, MAX_N);
-  const o = checkOpts(opts) as FftOptions<T>;
+  const o = checkOpts<FftOptions<T>>(opts);
   const batch = batchOf(o);
   const norm = normCode(o.norm);
   if (x.length !== 2 * rows * cols * batch) {
@@ -399,7 +386,7 @@ export function ifft2<T extends FloatArray>(x: T, rows: number, cols: number, op
 
 function brImpl<T extends FloatArray>(x: T, opts: Omit<FftOptions<T>, 'norm'> | undefined, inverse: number): T {
   checkFloatArray('x', x);
-  const o = checkOpts(opts) as FftOptions<T>;
+  const o = checkOpts<FftOptions<T>>(opts);
   const batch = batchOf(o);
   const n = complexLength('x', x, batch);
   if ((n & (n - 1)) !== 0) throw rangeError('x', 'a power-of-two number of complex values', x);

@@ -4,7 +4,7 @@
 
 import { getCore } from './init.js';
 import { stage, copyIn, copyOut, viewF64 } from './memory.js';
-import { typeError, rangeError, checkPositiveInt, describe } from './errors.js';
+import { typeError, rangeError, checkPositiveInt, checkOpts, describe } from './errors.js';
 
 // n^2 doubles must be addressable in 32-bit linear memory with room for scratch
 const MAX_N = 16384;
@@ -60,11 +60,6 @@ function checkF64(name: string, x: unknown): Float64Array {
   return x;
 }
 
-function checkOpts<T extends object>(opts: unknown): Partial<T> {
-  if (opts === undefined || opts === null) return {};
-  if (typeof opts !== 'object') throw typeError('opts', 'an options object', opts);
-  return opts as Partial<T>;
-}
 
 function checkBool(name: string, v: unknown, dflt: boolean): boolean {
   if (v === undefined) return dflt;

@@ -22,7 +22,7 @@
 
 import { getCore } from './init.js';
 import { stage, viewF64 } from './memory.js';
-import { typeError, rangeError, checkPositiveInt, describe } from './errors.js';
+import { typeError, rangeError, checkPositiveInt, checkOpts, describe } from './errors.js';
 
 export type SparseQuery = (indices: Uint32Array, count: number) => Float64Array | Promise<Float64Array>;
 
@@ -141,11 +141,6 @@ function hashingMatrix(rng: Rng, n: number, b: number): Uint32Array {
   return cols;
 }
 
-function checkOptions(opts: unknown): SparseWhtOptions {
-  if (opts === undefined || opts === null) return {};
-  if (typeof opts !== 'object') throw typeError('opts', 'an options object', opts);
-  return opts as SparseWhtOptions;
-}
 
 function abortError(signal: AbortSignal): unknown {
   if (signal.reason !== undefined) return signal.reason;
@@ -176,7 +171,7 @@ const MAX_DENSE = 2 ** 26;
 export async function sparseWht(query: SparseQuery, n: number, opts?: SparseWhtOptions): Promise<SparseWhtResult> {
   if (typeof query !== 'function') throw typeError('query', 'a function (indices, count) => Float64Array', query);
   checkPositiveInt('n', n, 1 << 20);
-  const o = checkOptions(opts);
+  const o = checkOpts<SparseWhtOptions>(opts);
   const K = o.sparsity === undefined ? 1 : checkPositiveInt('opts.sparsity', o.sparsity);
   const C = o.groups === undefined ? 3 : checkPositiveInt('opts.groups', o.groups, 64);
   let noise: number | 'auto' = 0;

@@ -16,8 +16,7 @@
 
 import { getCore } from './init.js';
 import { stage, copyIn, copyOut } from './memory.js';
-import { type FloatArray, checkFloatArray, checkPositiveInt, typeError, rangeError } from './errors.js';
-import type { Norm } from './fft.js';
+import { type FloatArray, type Norm, checkFloatArray, checkPositiveInt, checkOpts, normCode, typeError, rangeError } from './errors.js';
 
 export type WhtOrder = 'natural' | 'sequency';
 
@@ -44,21 +43,8 @@ export interface HadamardRotateOptions<T extends FloatArray = FloatArray> {
 
 const MAX_N = 2 ** 27;
 const FACTORS = [1, 12, 20, 28, 40];
-const NORM_CODE: Record<Norm, number> = { backward: 0, ortho: 1, forward: 2 };
 
-function checkOpts(opts: unknown): Record<string, unknown> {
-  if (opts === undefined || opts === null) return {};
-  if (typeof opts !== 'object') throw typeError('opts', 'an options object', opts);
-  return opts as Record<string, unknown>;
-}
 
-function normCode(norm: unknown): number {
-  if (norm === undefined) return 0;
-  if (typeof norm !== 'string') throw typeError('opts.norm', "one of 'backward', 'ortho', 'forward'", norm);
-  const c = NORM_CODE[norm as Norm];
-  if (c === undefined) throw rangeError('opts.norm', "one of 'backward', 'ortho', 'forward'", norm);
-  return c;
-}
 
 function orderCode(order: unknown): number {
   if (order === undefined || order === 'natural') return 0;
@@ -103,7 +89,7 @@ function outFor<T extends FloatArray>(x: T, out: unknown): T {
  */
 export function fwht<T extends FloatArray>(x: T, opts?: FwhtOptions<T>): T {
   checkFloatArray('x', x);
-  const o = checkOpts(opts);
+  const o = checkOpts<FwhtOptions<T>>(opts);
   const batch = o.batch === undefined ? 1 : checkPositiveInt('opts.batch', o.batch);
   const norm = normCode(o.norm);
   const order = orderCode(o.order);
@@ -156,7 +142,7 @@ function checkSeed(seed: unknown): [number, number] {
  */
 export function hadamardRotate<T extends FloatArray>(x: T, opts?: HadamardRotateOptions<T>): T {
   checkFloatArray('x', x);
-  const o = checkOpts(opts);
+  const o = checkOpts<HadamardRotateOptions<T>>(opts);
   const batch = o.batch === undefined ? 1 : checkPositiveInt('opts.batch', o.batch);
   const [lo, hi] = checkSeed(o.seed);
   if (o.inverse !== undefined && typeof o.inverse !== 'boolean') throw typeError('opts.inverse', 'a boolean', o.inverse);
