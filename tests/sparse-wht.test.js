@@ -3,82 +3,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { init, sparseWht, fwht } from '../dist/index.js';
+import { rng, plant, oracle, sigmaFor } from './fixtures/wht/planted.js';
 
 await init();
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s; };
-}
-
-/** K distinct random n-bit indices (words little-endian) with values +-(1 + u), u in [0, 1). */
-function plant(n, K, seed) {
-  const W = (n + 31) >>> 5, r = rng(seed);
-  const ks = new Uint32Array(K * W), vals = new Float64Array(K), seen = new Set();
-  for (let i = 0; i < K;) {
-    for (let w = 0; w < W; w++) {
-      let v = r();
-      if (w === W - 1 && (n & 31)) v &= 0xFFFFFFFF >>> (32 - (n & 31));
-      ks[i * W + w] = v;
-    }
-    const key = ks.slice(i * W, (i + 1) * W).join();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    vals[i] = (r() & 1 ? -1 : 1) * (1 + (r() >>> 8) / 16777216);
-    i++;
-  }
-  return { n, W, ks, vals };
-}
-
-/**
- * Oracle x[m] = 2^-n sum_i v_i (-1)^<k_i, m>, evaluated 32 samples at a time bit-sliced: S_p has
- * bit s set when sample s has bit p, so the parities of <k, m_s> for 32 samples are the xor of
- * S_p over the bits p of k. Optional Gaussian noise (Box-Muller from a seeded LCG).
- */
-function oracle(pl, sigma = 0, seed = 1, calls = { n: 0 }) {
-  const { n, W, ks, vals } = pl;
-  const K = vals.length;
-  const bits = [];
-  for (let i = 0; i < K; i++) {
-    const list = [];
-    for (let p = 0; p < n; p++) if ((ks[i * W + (p >>> 5)] >>> (p & 31)) & 1) list.push(p);
-    bits.push(Int32Array.from(list));
-  }
-  const scale = 2 ** -n, g = rng(seed);
-  const gauss = () => {
-    const u = (g() + 1) / 4294967297, v = g() / 4294967296;
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
-  const S = new Int32Array(n), acc = new Float64Array(32);
-  return (idx, count) => {
-    calls.n++;
-    const out = new Float64Array(count);
-    for (let s0 = 0; s0 < count; s0 += 32) {
-      const m = Math.min(32, count - s0);
-      S.fill(0);
-      for (let s = 0; s < m; s++) {
-        for (let w = 0; w < W; w++) {
-          let v = idx[(s0 + s) * W + w];
-          while (v) {
-            const t = 31 - Math.clz32(v & -v);
-            S[w * 32 + t] |= 1 << s;
-            v &= v - 1;
-          }
-        }
-      }
-      acc.fill(0);
-      for (let i = 0; i < K; i++) {
-        const b = bits[i];
-        let par = 0;
-        for (let t = 0; t < b.length; t++) par ^= S[b[t]];
-        const v = vals[i];
-        for (let s = 0; s < m; s++) acc[s] += (par >>> s) & 1 ? -v : v;
-      }
-      for (let s = 0; s < m; s++) out[s0 + s] = acc[s] * scale + (sigma ? sigma * gauss() : 0);
-    }
-    return out;
-  };
-}
 
 function supportMap(pl) {
   const m = new Map();
@@ -194,12 +121,6 @@ test('deterministic by seed; random delays work noiseless; async oracle; progres
 
 // ---- noise ---------------------------------------------------------------------------------
 
-function sigmaFor(pl, snrDb) {
-  // per-sample signal power sum x^2 / N = sum X^2 / N^2 (Parseval), over the noise variance
-  let e = 0;
-  for (const v of pl.vals) e += v * v;
-  return Math.sqrt(e / 2 ** (2 * pl.n) / 10 ** (snrDb / 10));
-}
 
 const rates = {};
 for (const snr of [20, 10, 5]) {
