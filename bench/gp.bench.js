@@ -11,6 +11,7 @@
 import { cpus, loadavg } from 'node:os';
 import * as sk from '../dist/index.js';
 import { lcg } from '../tests/fixtures/linalg/matrices.js';
+import { periodogramPeak } from './lib/gp.js';
 
 const quick = process.argv.includes('--quick');
 await sk.init();
@@ -71,18 +72,7 @@ if (!quick) {
     // powers averaged), one spectral-mixture component per dimension. Above Nyquist (n = 200) a
     // frequency and its mirror 2 fN - f give the same kernel matrix, so either may be learned.
     const Q = 1;
-    const peak = (dim) => {
-      const power = new Float64Array(Math.floor(n / 2) + 1), line = new Float64Array(n);
-      for (let a = 0; a < n; a++) {
-        for (let b = 0; b < n; b++) line[b] = dim === 1 ? y[a * n + b] : y[b * n + a];
-        const X = sk.rfft(line);
-        for (let k = 0; k < power.length; k++) power[k] += X[2 * k] ** 2 + X[2 * k + 1] ** 2;
-      }
-      let best = 1;
-      for (let k = 2; k < power.length; k++) if (power[k] > power[best]) best = k;
-      return best / (n * (x[1] - x[0]));
-    };
-    const starts = [peak(0), peak(1)];
+    const starts = [periodogramPeak(sk, y, n, x, 0), periodogramPeak(sk, y, n, x, 1)];
     let dim = 0;
     const kern = () => sk.spectralMixture({ weights: [0.5], scales: [0.5], frequencies: [starts[dim++]] });
     const gp = new sk.KroneckerGP({ grid: [x, x], kernels: [kern(), kern()], noise: 0.05 });

@@ -4,6 +4,7 @@
 // library path).
 
 import { lcgValues } from '../lib/data.js';
+import { periodogramPeak } from '../lib/gp.js';
 
 export const title = 'Linear algebra and grid GPs: symEig, cholesky, kronMatvec, KroneckerGP';
 
@@ -136,24 +137,6 @@ function gpSection(sk, log) {
   const ms2 = now() - t1;
   log(`400 x 400 grid (160,000 points; a dense covariance would be 205 GB): fit + log p(y) + gradient (${grad.length} hyperparameters) in ${ms2.toFixed(0)} ms, log p(y) = ${lml.toFixed(1)}`);
   log.check('400 x 400 fit + gradient under 1 s', ms2, 1000);
-}
-
-/**
- * A spectral-mixture start from the data: the periodogram of y along one dimension (rfft of every
- * line, powers averaged over the other dimension); its strongest bin gives a frequency in cycles
- * per unit of x. User-level code on top of the library's rfft.
- */
-function periodogramPeak(sk, y, n, x, dim) {
-  const power = new Float64Array(Math.floor(n / 2) + 1);
-  const line = new Float64Array(n);
-  for (let a = 0; a < n; a++) {
-    for (let b = 0; b < n; b++) line[b] = dim === 1 ? y[a * n + b] : y[b * n + a];
-    const X = sk.rfft(line);
-    for (let k = 0; k < power.length; k++) power[k] += X[2 * k] ** 2 + X[2 * k + 1] ** 2;
-  }
-  let best = 1;
-  for (let k = 2; k < power.length; k++) if (power[k] > power[best]) best = k;
-  return best / (n * (x[1] - x[0]));
 }
 
 function spectralSection(sk, log, n) {
