@@ -6,10 +6,12 @@
 //
 //   node bench/special.bench.js [--n N] [--max-time S]
 //
-// Grids (LCG, integer arithmetic): 'real' v log-uniform in [1e-3, 1e4] (5% v = 0), x log-uniform
-// in [1e-6, 1e5] (the grid of the issue's SciPy figures); 'integer' the same with v rounded to
-// an integer (what the `bessel` package accepts). The `bessel` package loops ~v times per call,
-// so it is timed on the first 2^16 points only (its rate is per evaluation all the same).
+// Grids (LCG, integer arithmetic), each with 5% v = 0:
+//   'wide'    v log-uniform in [1e-3, 1e5], x log-uniform in [1e-12, 1e6] (the issue's domain);
+//   'real'    v log-uniform in [1e-3, 1e4], x log-uniform in [1e-6, 1e5];
+//   'integer' as 'real' with v rounded to an integer (what the `bessel` package accepts).
+// The `bessel` package loops ~v times per call, so it is timed on the first 2^16 points only (its
+// rate is per evaluation all the same).
 
 import { writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -29,15 +31,16 @@ const PEER_N = Math.min(N, 1 << 16);
 
 await sk.init();
 
-function grid(n, integer, seed) {
+function grid(n, { integer = false, vDecades = [-3, 4], xDecades = [-6, 5] }, seed) {
   let s = seed >>> 0;
   const u = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 4294967296; };
   const v = new Float64Array(n), x = new Float64Array(n);
+  const [v0, v1] = vDecades, [x0, x1] = xDecades;
   for (let i = 0; i < n; i++) {
     const a = u(), b = u(), c = u();
-    v[i] = a < 0.05 ? 0 : 10 ** (-3 + 7 * b);
+    v[i] = a < 0.05 ? 0 : 10 ** (v0 + (v1 - v0) * b);
     if (integer) v[i] = Math.round(v[i]);
-    x[i] = 10 ** (-6 + 11 * c);
+    x[i] = 10 ** (x0 + (x1 - x0) * c);
   }
   return { v, x };
 }
@@ -101,9 +104,14 @@ const fmt = (r) => (r / 1e6).toFixed(2) + ' M/s';
 const pct = (f, n) => `${f} (${(100 * f / n).toFixed(1)}%)`;
 console.log(`special functions, ${N} points per grid, node ${process.version}, ${cpus()[0].model}`);
 const rows = [];
-for (const integer of [false, true]) {
-  const g = grid(N, integer, integer ? 2 : 1);
-  const label = integer ? 'integer v' : 'real v';
+const GRIDS = [
+  ['wide', { vDecades: [-3, 5], xDecades: [-12, 6] }, 3],
+  ['real v', {}, 1],
+  ['integer v', { integer: true }, 2],
+];
+for (const [label, spec, seed] of GRIDS) {
+  const integer = !!spec.integer;
+  const g = grid(N, spec, seed);
   const outI = new Float64Array(N), outK = new Float64Array(N);
   const rI = rate('logBesselI', () => sk.logBesselI(g.v, g.x, outI), N);
   const rK = rate('logBesselK', () => sk.logBesselK(g.v, g.x, outK), N);

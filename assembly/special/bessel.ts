@@ -22,7 +22,7 @@ export const V_DEBYE: f64 = 17.0;
  *  0.5 v^2 from v = 8; the margin is 20%). At x >= 22 the exponentially small second
  *  solution e^{-2x} in I is below 1e-19 relative. */
 // @ts-ignore: decorator
-@inline function hankelMinX(v: f64): f64 {
+@inline export function hankelMinX(v: f64): f64 {
   const h = 0.6 * v * v;
   return h > 22.0 ? h : 22.0;
 }
@@ -276,7 +276,7 @@ function logKIntegral(v: f64, x: f64): f64 {
  * peak sits near t = 0 and ends by t ~ 4, so ~20 nodes serve where the direct integral at order v
  * needs up to ~100; cosh((mu+1)t) = cosh(mu t) cosh t + sinh(mu t) sinh t.
  */
-function logKIntegralRec(v: f64, x: f64): f64 {
+export function logKIntegralRec(v: f64, x: f64): f64 {
   const n = Math.floor(v + 0.5);
   const mu = v - n;
   const am = Math.abs(mu) + 1.0;
@@ -374,7 +374,7 @@ function logKTemme(v: f64, x: f64): f64 {
 
 /** log I_v(x) for v >= 0, x >= 0: log I_0(0) = 0, log I_v(0) = -Infinity for v > 0; NaN for
  *  v < 0, x < 0 or NaN input. */
-export function logBesselI(v: f64, x: f64): f64 {
+export function logBesselIRef(v: f64, x: f64): f64 {
   if (!(v >= 0) || !(x >= 0)) return NaN;
   if (x == 0) return v == 0 ? 0.0 : -Infinity;
   if (x == Infinity) return Infinity;
@@ -386,7 +386,7 @@ export function logBesselI(v: f64, x: f64): f64 {
 }
 
 /** log K_v(x) for any real v (K_{-v} = K_v) and x >= 0: +Infinity at x = 0; NaN for x < 0 or NaN. */
-export function logBesselK(v: f64, x: f64): f64 {
+export function logBesselKRef(v: f64, x: f64): f64 {
   v = Math.abs(v);
   if (!(v >= 0) || !(x >= 0)) return NaN;
   if (x == 0) return Infinity;

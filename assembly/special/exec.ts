@@ -2,20 +2,11 @@
 // (pointer, step in bytes): step 8 walks an array, step 0 broadcasts one number, so a scalar
 // against an array needs no copy. One call per batch; the loop runs here.
 
-import { logBesselI, logBesselK, besselIRatio, besselRegion } from "./bessel";
+import { besselIRatio } from "./bessel";
+import { logBesselI, logBesselK, besselRegionFine } from "./besselx2";
 import { logGamma } from "./lgamma";
 
-export function logBesselIBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n: i32): void {
-  for (let i = 0; i < n; i++) {
-    store<f64>(out + (<usize>i << 3), logBesselI(load<f64>(v + <usize>i * vStep), load<f64>(x + <usize>i * xStep)));
-  }
-}
-
-export function logBesselKBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n: i32): void {
-  for (let i = 0; i < n; i++) {
-    store<f64>(out + (<usize>i << 3), logBesselK(load<f64>(v + <usize>i * vStep), load<f64>(x + <usize>i * xStep)));
-  }
-}
+export { logBesselIBatch, logBesselKBatch } from "./besselx2";
 
 export function besselIRatioBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n: i32): void {
   for (let i = 0; i < n; i++) {
@@ -33,4 +24,4 @@ export function logBesselKScalar(v: f64, x: f64): f64 { return logBesselK(v, x);
 export function besselIRatioScalar(v: f64, x: f64): f64 { return besselIRatio(v, x); }
 export function logGammaScalar(x: f64): f64 { return logGamma(x); }
 /** Which expansion serves (v, x): 0 series, 1 Hankel, 2 Debye, 3 integral, 4 Temme (for tests/bench). */
-export function besselRegionOf(v: f64, x: f64, kind: i32): i32 { return besselRegion(Math.abs(v), x, kind); }
+export function besselRegionOf(v: f64, x: f64, kind: i32): i32 { return besselRegionFine(Math.abs(v), x, kind); }

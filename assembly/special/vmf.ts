@@ -2,7 +2,8 @@
 // concentration, and Wood's (1994) sampler driven by a seeded integer PRNG. Every transcendental
 // runs here so that samples and fits are bit-identical in every runtime.
 
-import { logBesselI, besselIRatio } from "./bessel";
+import { besselIRatio } from "./bessel";
+import { logBesselI } from "./besselx2";
 import { logGamma } from "./lgamma";
 import { LN2, LN_PI, LN_SQRT_2PI } from "./coeffs";
 
