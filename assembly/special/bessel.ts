@@ -2,7 +2,8 @@
 // underflows, after Plesner, Sorensen and Hauberg, "Accurate Computation of the Logarithm of
 // Modified Bessel Functions on GPUs" (ICS 2024): power series, Hankel's large-argument expansion,
 // Debye's uniform large-order expansion, and the integral K_v(x) = int_0^inf e^{-x cosh t}
-// cosh(v t) dt where neither expansion serves, plus Temme's series for K at small x. The region
+// cosh(v t) dt at tiny x, plus Temme's methods for K where neither expansion serves: his series
+// for x <= 2, his continued fraction with normalising sum (kcf.ts) for x > 2. The region
 // switch is besselRegion() below; its thresholds are derived at V_DEBYE and hankelMinX (the Debye
 // term counts come from assembly/special/gen_coeffs.py's bounds on u_k).
 
@@ -11,6 +12,7 @@ import {
   UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_N, RGAMMA_C,
 } from "./coeffs";
 import { logGamma, stirlingTail } from "./lgamma";
+import { logKTemmeCF } from "./kcf";
 
 /** Orders v >= V_DEBYE use Debye's expansion for every x: with 20 terms the first omitted term
  *  max_t |u_20(t)| / v^20 is below 2^-58 from v = 16.04 on (DEBYE_VMIN), and the rounding of the
@@ -42,11 +44,13 @@ export const REGION_TEMME: i32 = 4;
  *                                x < 174);
  *                                K, 1e-100 <= x <= 2: Temme's series for K_mu, K_{mu+1},
  *                                |mu| <= 1/2, then forward recurrence to v (at most 17 steps);
- *                                K otherwise: trapezoidal rule on the integral representation
- *                                (the paper's choice): for x > 2 at the orders mu, mu + 1 and
- *                                upward recurrence (logKIntegralRec, ~20 nodes); for x < 1e-100
- *                                directly at order v (logKIntegral: ~(t0 + 8 sigma)/h nodes, which
- *                                is why Temme's series takes the small-x part).
+ *                                K, x > 2: Temme's CF2 and normalising sum for K_mu, K_{mu+1}
+ *                                (kcf.ts: a backward recurrence of depth ~8 + 177/x + 11/sqrt(x),
+ *                                no transcendentals inside), then the same forward recurrence;
+ *                                K, x < 1e-100: trapezoidal rule on the integral representation
+ *                                (the paper's choice) directly at order v (logKIntegral:
+ *                                ~(t0 + 8 sigma)/h nodes, which is why Temme's series takes the
+ *                                small-x part).
  */
 export function besselRegion(v: f64, x: f64, kind: i32): i32 {
   if (v >= V_DEBYE) return REGION_DEBYE;
@@ -268,45 +272,6 @@ function logKIntegral(v: f64, x: f64): f64 {
   return g0 + Math.log(h * (sum + c));
 }
 
-/**
- * log K_v(x) for 0 <= v < 17, 2 < x < max(22, 0.6 v^2): the same trapezoidal rule, but only for
- * the orders mu and mu + 1 (v = n + mu, |mu| <= 1/2), whose integrands share the factor
- * e^{-x (cosh t - 1)} = e^{-2x sinh^2(t/2)} (no cancellation at small t), then the upward
- * recurrence K_{j+1} = K_{j-1} + (2j/x) K_j to v, which is stable for K. With orders <= 3/2 the
- * peak sits near t = 0 and ends by t ~ 4, so ~20 nodes serve where the direct integral at order v
- * needs up to ~100; cosh((mu+1)t) = cosh(mu t) cosh t + sinh(mu t) sinh t.
- */
-export function logKIntegralRec(v: f64, x: f64): f64 {
-  const n = Math.floor(v + 0.5);
-  const mu = v - n;
-  const am = Math.abs(mu) + 1.0;
-  let h = 0.45 / Math.sqrt(hypot(am, x));
-  if (h > 0.2) h = 0.2;
-  let sa = 0.5, sb = 0.5; // t = 0 (half weight): cosh(0) = 1 for both orders
-  for (let i = 1; i < 10000; i++) {
-    const t = <f64>i * h;
-    const sh = Math.sinh(0.5 * t);
-    const e = -2.0 * x * sh * sh;
-    if (e + am * t < -46.0) break;
-    const ch = Math.sqrt(1.0 + sh * sh);
-    const cosht = 1.0 + 2.0 * sh * sh, sinht = 2.0 * sh * ch;
-    const em = Math.exp(mu * t), eim = 1.0 / em;
-    const cm = 0.5 * (em + eim), sm = 0.5 * (em - eim);
-    const g = Math.exp(e);
-    sa += g * cm;
-    sb += g * (cm * cosht + sm * sinht);
-  }
-  // K_mu = h e^-x sa, K_{mu+1} = h e^-x sb; the common factor h e^-x is left out of the recurrence
-  let a = sa, b = sb;
-  if (n == 0) return Math.log(h * a) - x;
-  for (let j = 1; j < <i32>n; j++) {
-    const nb = a + (2.0 * (mu + <f64>j) / x) * b;
-    a = b;
-    b = nb;
-  }
-  return Math.log(h * b) - x;
-}
-
 // ---- K by Temme's series (Temme 1975, J. Comput. Phys. 19) ------------------------------------
 
 /**
@@ -396,7 +361,7 @@ export function logBesselKRef(v: f64, x: f64): f64 {
   if (r == REGION_DEBYE) return logKDebye(v, x);
   if (r == REGION_HANKEL) return LN_SQRT_PI_2 - x + Math.log((1.0 + hankelTail(v, x, 1.0)) / Math.sqrt(x));
   if (r == REGION_TEMME) return logKTemme(v, x);
-  return x > 2.0 ? logKIntegralRec(v, x) : logKIntegral(v, x);
+  return x > 2.0 ? logKTemmeCF(v, x) : logKIntegral(v, x);
 }
 
 // ---- I_{v+1}(x) / I_v(x) ----------------------------------------------------------------------

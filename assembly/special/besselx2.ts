@@ -9,12 +9,13 @@
 
 import { vlog, vexp, vlog1p } from "../util/vmath";
 import { debyeTailX2 } from "./debyetail";
+import { logKTemmeCF } from "./kcf";
 import {
   DEBYE_KMAX, DEBYE_VMIN, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
   UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_C, STIRLING_C,
 } from "./coeffs";
 import {
-  V_DEBYE, hankelMinX, logKIntegralRec,
+  V_DEBYE, hankelMinX,
   logBesselIRef, logBesselKRef, besselRegion,
   REGION_SERIES, REGION_HANKEL, REGION_DEBYE, REGION_INTEGRAL, REGION_TEMME,
 } from "./bessel";
@@ -34,7 +35,7 @@ export const R_DEBYE_MID: i32 = 4;
 export const R_DEBYE_LARGE: i32 = 5;
 /** K: Temme's series, 1e-100 <= x <= 2. */
 export const R_TEMME: i32 = 6;
-/** K: x > 2 below Hankel's threshold. */
+/** K: x > 2 below Hankel's threshold: Temme's continued fraction (kcf.ts). */
 export const R_KREC: i32 = 7;
 /** Everything else: the scalar code of bessel.ts, lane by lane. */
 export const R_RARE: i32 = 8;
@@ -352,8 +353,10 @@ function temme(v: v128, x: v128): v128 {
 
 // ---- K for x > 2 below Hankel's threshold ---------------------------------------------------------
 
+// Temme's continued fraction with its normalising sum (kcf.ts), lane by lane: its depth is fixed
+// by x, so the lanes would not share a loop anyway.
 function kRec(v: v128, x: v128): v128 {
-  return pair(logKIntegralRec(l0(v), l0(x)), logKIntegralRec(l1(v), l1(x)));
+  return pair(logKTemmeCF(l0(v), l0(x)), logKTemmeCF(l1(v), l1(x)));
 }
 
 // ---- dispatch -------------------------------------------------------------------------------------

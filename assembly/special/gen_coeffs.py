@@ -107,6 +107,15 @@ def main():
     out.append('/** 8-point Gauss-Legendre on [-1/2, 1/2]: nodes, then weights (sum 1). */')
     out.append('export const GL8: usize = memory.data<f64>([' + ', '.join(fmt(x / 2) for x in xs) + ', ' +
                ', '.join(fmt(w / 2) for w in ws) + ']);')
+    # reciprocals 1/k of the backward recurrence in kcf.ts (Temme's normalising sum)
+    NK = 128
+    out.append(f'export const KCF_NMAX: i32 = {NK};')
+    out.append('/** KCF_INV[k] = 1/k, k = 0..KCF_NMAX (entry 0 unused). */')
+    out.append('export const KCF_INV: usize = memory.data<f64>([0.0, ' +
+               ', '.join(fmt(mp.mpf(1) / k) for k in range(1, NK + 1)) + ']);')
+    out.append('/** KCF_KK1[k] = k (k + 1), k = 0..KCF_NMAX (exact). */')
+    out.append('export const KCF_KK1: usize = memory.data<f64>([' +
+               ', '.join(fmt(k * (k + 1)) for k in range(NK + 1)) + ']);')
     out.append(f'export const LN_SQRT_2PI: f64 = {fmt(mp.log(2 * mp.pi) / 2)};')
     out.append(f'export const LN_SQRT_PI_2: f64 = {fmt(mp.log(mp.pi / 2) / 2)};')
     out.append(f'export const LN2: f64 = {fmt(mp.log(2))};')
