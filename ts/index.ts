@@ -18,6 +18,7 @@ export type { KernelKind, KernelParams, MixtureParams } from './gp/kernels.js';
 export { KroneckerGP } from './gp/kronecker.js';
 export type { KroneckerGPOptions, OptimizeOptions, OptimizeResult } from './gp/kronecker.js';
 export { logBesselI, logBesselK, besselIRatio, logGamma, besselRegion } from './special.js';
+export type { BesselRegion } from './special.js';
 export type { Operand } from './special.js';
 export { vmfLogNormalizer, vmfMeanResultant, vmfSample, vmfFit } from './vmf.js';
 export type { VmfFit, VmfFitOptions } from './vmf.js';

@@ -89,13 +89,15 @@ export function logGamma(x: Operand, out?: Float64Array): number | Float64Array 
   return run2(0, x, out, (_v, xx) => c.logGammaScalar(xx), (_v, _vs, xp, _xs, op, n) => c.logGammaBatch(xp, op, n));
 }
 
+export type BesselRegion = 'series' | 'hankel' | 'debye' | 'integral' | 'temme' | 'continued-fraction';
+
 /** Which expansion serves (v, x) for I (kind 'I') or K: 'series', 'hankel', 'debye', 'integral',
- *  'temme'.
+ *  'temme', 'continued-fraction'.
  *  For inspection and benchmarks; the switch itself is besselRegion() in assembly/special/bessel.ts. */
-export function besselRegion(v: number, x: number, kind: 'I' | 'K' = 'I'): 'series' | 'hankel' | 'debye' | 'integral' | 'temme' {
+export function besselRegion(v: number, x: number, kind: 'I' | 'K' = 'I'): BesselRegion {
   if (typeof v !== 'number') throw typeError('v', 'a number', v);
   if (typeof x !== 'number') throw typeError('x', 'a number', x);
   if (kind !== 'I' && kind !== 'K') throw rangeError('kind', "'I' or 'K'", kind);
   const r = getCore().besselRegionOf(v, x, kind === 'I' ? 0 : 1);
-  return (['series', 'hankel', 'debye', 'integral', 'temme'] as const)[r];
+  return (['series', 'hankel', 'debye', 'integral', 'temme', 'continued-fraction'] as const)[r];
 }

@@ -34,6 +34,8 @@ export const REGION_HANKEL: i32 = 1;
 export const REGION_DEBYE: i32 = 2;
 export const REGION_INTEGRAL: i32 = 3;
 export const REGION_TEMME: i32 = 4;
+/** K at x > 2 below Hankel's threshold: Temme's continued fraction (kcf.ts). */
+export const REGION_CF: i32 = 5;
 
 /**
  * The region switch, for finite v >= 0 and finite x > 0 (limits are handled by the callers).
@@ -56,7 +58,8 @@ export function besselRegion(v: f64, x: f64, kind: i32): i32 {
   if (v >= V_DEBYE) return REGION_DEBYE;
   if (x >= hankelMinX(v)) return REGION_HANKEL;
   if (kind == 0) return REGION_SERIES;
-  return x <= 2.0 && x >= 1e-100 ? REGION_TEMME : REGION_INTEGRAL;
+  if (x > 2.0) return REGION_CF;
+  return x >= 1e-100 ? REGION_TEMME : REGION_INTEGRAL;
 }
 
 // ---- error-free transformations (no fma in Wasm MVP: Dekker's product with Veltkamp split) ----

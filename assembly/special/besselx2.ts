@@ -17,7 +17,7 @@ import {
 import {
   V_DEBYE, hankelMinX,
   logBesselIRef, logBesselKRef, besselRegion,
-  REGION_SERIES, REGION_HANKEL, REGION_DEBYE, REGION_INTEGRAL, REGION_TEMME,
+  REGION_SERIES, REGION_HANKEL, REGION_DEBYE, REGION_CF, REGION_TEMME,
 } from "./bessel";
 
 // ---- the region switch (fine regions; besselRegionFine maps them to bessel.ts's names) ----------
@@ -65,7 +65,7 @@ export function besselRegionFine(v: f64, x: f64, kind: i32): i32 {
   if (r == R_HANKEL) return REGION_HANKEL;
   if (r == R_DEBYE_SMALL || r == R_DEBYE_MID || r == R_DEBYE_LARGE) return REGION_DEBYE;
   if (r == R_TEMME) return REGION_TEMME;
-  if (r == R_KREC) return REGION_INTEGRAL;
+  if (r == R_KREC) return REGION_CF;
   return besselRegion(v, x, kind);
 }
 

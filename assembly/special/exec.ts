@@ -23,5 +23,5 @@ export function logBesselIScalar(v: f64, x: f64): f64 { return logBesselI(v, x);
 export function logBesselKScalar(v: f64, x: f64): f64 { return logBesselK(v, x); }
 export function besselIRatioScalar(v: f64, x: f64): f64 { return besselIRatio(v, x); }
 export function logGammaScalar(x: f64): f64 { return logGamma(x); }
-/** Which expansion serves (v, x): 0 series, 1 Hankel, 2 Debye, 3 integral, 4 Temme (for tests/bench). */
+/** Which expansion serves (v, x): 0 series, 1 Hankel, 2 Debye, 3 integral, 4 Temme, 5 continued fraction (for tests/bench). */
 export function besselRegionOf(v: f64, x: f64, kind: i32): i32 { return besselRegionFine(Math.abs(v), x, kind); }

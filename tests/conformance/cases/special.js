@@ -97,7 +97,7 @@ for (const p of [3, 64, 2048]) {
 }
 // the region switch itself: the same (v, x) must land in the same region in every runtime
 add('special/besselRegion', (sk) => {
-  const names = ['series', 'hankel', 'debye', 'integral', 'temme'];
+  const names = ['series', 'hankel', 'debye', 'integral', 'temme', 'continued-fraction'];
   const vs = [0, 0.5, 3, 11, 16.5, 17, 60, 1e3, 1e5];
   const xs = [1e-120, 1e-12, 0.5, 2, 2.5, 21, 23, 100, 1e4, 1e6];
   const codes = [];
