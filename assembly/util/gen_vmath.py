@@ -15,6 +15,7 @@ import struct
 import mpmath as mp
 
 mp.mp.dps = 60
+LOGDEG = 6
 
 
 def bits(x):
@@ -54,8 +55,8 @@ def main():
             return mp.mpf(2) / 3
         s = mp.sqrt(z)
         return (2 * mp.atanh(s) - 2 * s) / (s * z)
-    lc, lerr = fit(P, mp.mpf(0), zmax, 7)
-    out.append(f'// log: P(z) = (2 atanh(s) - 2s) / s^3, z = s^2 in [0, {float(zmax):.6g}], degree 7; '
+    lc, lerr = fit(P, mp.mpf(0), zmax, LOGDEG)
+    out.append(f'// log: P(z) = (2 atanh(s) - 2s) / s^3, z = s^2 in [0, {float(zmax):.6g}], degree {LOGDEG}; '
                f'max abs error {float(lerr):.3g} (relative {float(lerr / P(zmax)):.3g})')
     for i, c in enumerate(lc):
         out.append(f'const LG{i}: f64 = {c!r};')
