@@ -16,15 +16,16 @@
 //   Subnormal x is scaled by 2^54 on a rare path that also sets the IEEE special values.
 // vexp: k = round(x 128/ln2), r = x - k ln2/128 (Cody-Waite, two parts), e^x = 2^(k>>7) *
 //   2^((k&127)/128) * e^r with a 128-entry table (S_i, tail_i), S_i 2^(k>>7) built by adding
-//   (k << 45) to the bits, e^r - 1 = r + r^2 Q(r), Q of degree 3. |x| > 708 and NaN take a rare
+//   (k << 45) to the bits, e^r - 1 = r + r^2 Q(r), Q of degree 3. |x| > 700 and NaN take a rare
 //   path that scales by 2^1009 (overflow) or 2^-1022 (with musl's trick against double rounding
 //   of subnormal results).
 // vlog1p: u = 1 + x with its exact rounding error c (TwoSum); log1p(x) = log(u) + c/u, the c/u
 //   term folded into the tail of the log kernel before the final rounding. log1p(+-0) = +-0 and
 //   log1p(tiny) = tiny exactly.
-// Speed (Node 20, 2.6 GHz EPYC, throughput, inlined into a loop): vlog 2.7 ns per lane vs 3.6-3.8 for
-// Math.log; vexp 1.4 vs 3.4 for Math.exp; vlog1p 3.7 vs 5.6 for Math.log1p. Dropping the exact
-// f^2/2 split (fdlibm's plain sum) would give vlog 2.2 ns but max 0.77 ulp (2.3% misrounded, not 0.3%).
+// Speed (Node 20, 2.6 GHz EPYC, throughput, inlined into a loop): vlog 2.7 ns per lane vs 3.6-3.8
+// for Math.log; vexp 1.4 vs 3.4 for Math.exp; vlog1p 3.7 vs 5.6 for Math.log1p. Dropping the
+// exact f^2/2 split (fdlibm's plain sum) would give vlog 2.2 ns but max 0.77 ulp (2.3% misrounded,
+// not 0.3%).
 // Constants: assembly/util/gen_vmath.py (mpmath Chebyshev fits, the 2^(i/128) table).
 
 // log: P(z) = (2 atanh(s) - 2s) / s^3, z = s^2 in [0, 0.0294373], degree 6; max abs error 3.16e-16 (relative 4.65e-16)
