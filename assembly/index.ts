@@ -19,3 +19,4 @@ export {
   vmfLogNormalizer, vmfMeanResultant, vmfFitKappa, vmfSeed, vmfSampleExec, vmfAccumulateRows, vecNorm,
 } from "./special/vmf";
 export { whtExec, whtNormFactor, whtRotate, whtSuperLog, whtSuperblock, whtTopStages } from "./wht/fwht";
+export { vlogBatch, vexpBatch, vlog1pBatch } from "./util/vmath_exec";

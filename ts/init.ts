@@ -51,6 +51,9 @@ export interface CoreExports {
   whtSuperLog(elem: number): number;
   whtSuperblock(p: number, elem: number): void;
   whtTopStages(p: number, k: number, elem: number, fct: number): void;
+  vlogBatch(x: number, out: number, n: number): void;
+  vexpBatch(x: number, out: number, n: number): void;
+  vlog1pBatch(x: number, out: number, n: number): void;
   [name: string]: unknown;
 }
 
