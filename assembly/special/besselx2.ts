@@ -27,11 +27,13 @@ export const R_SERIES: i32 = 0;
 /** I: power series with Stirling's formula merged into the lead (11 <= v < 17). */
 export const R_SERIES_STIRLING: i32 = 1;
 export const R_HANKEL: i32 = 2;
-/** Debye, z = x/v < 0.35: double-double s and q, log q = log(q_hi) + q_lo/q_hi. */
+/** Debye, 1e-3 <= z = x/v < 0.35: double-double s and q, log q = log(q_hi) + q_lo/q_hi. */
 export const R_DEBYE_SMALL: i32 = 3;
 /** Debye, 0.35 <= z <= 4: around z_c = 0.6627, where v eta(z) cancels: log q = -u_c + log1p(q/q_c - 1). */
 export const R_DEBYE_MID: i32 = 4;
-/** Debye, z > 4: plain arithmetic (|v eta| >= 3.9 v, nothing cancels). */
+/** Debye, z < 1e-3 or z > 4: plain arithmetic. Its error is about
+ *  (s + v (|log q| + 1)) / |v eta(z)| ulp of the exponent: below 1.5 at z < 1e-3
+ *  (eta = 1 + log(z/2) + O(z^2), log q ~ log(z/2)) and at z > 4 (eta ~ z). */
 export const R_DEBYE_LARGE: i32 = 5;
 /** K: Temme's series, 1e-100 <= x <= 2. */
 export const R_TEMME: i32 = 6;
@@ -51,7 +53,10 @@ export const N_REGIONS: i32 = 9;
 // @ts-ignore: decorator
 @inline export function classify(v: f64, x: f64, kind: i32): i32 {
   if (!(v >= 0 && v < 1e150 && x > 1e-150 && x < 1e150)) return R_RARE;
-  if (v >= V_DEBYE) return x < 0.35 * v ? R_DEBYE_SMALL : x <= 4.0 * v ? R_DEBYE_MID : R_DEBYE_LARGE;
+  if (v >= V_DEBYE) {
+    if (x < 0.35 * v) return x < 1e-3 * v ? R_DEBYE_LARGE : R_DEBYE_SMALL;
+    return x <= 4.0 * v ? R_DEBYE_MID : R_DEBYE_LARGE;
+  }
   if (x >= hankelMinX(v)) return R_HANKEL;
   if (kind == 0) return v < 11.0 ? R_SERIES : R_SERIES_STIRLING;
   if (x > 2.0) return R_KREC;
@@ -180,18 +185,19 @@ function debye(v: v128, x: v128, mode: i32, kind: i32): v128 {
 // ---- Hankel (DLMF 10.40.1, 10.40.2) ------------------------------------------------------------
 
 function hankel(v: v128, x: v128, kind: i32): v128 {
+  const one = sp(1.0), two = sp(2.0), tol = sp(1.4e-17);
   const mu = ml(sp(4.0), ml(v, v));
   const r = dv(sp(kind == 0 ? -0.125 : 0.125), x); // sgn / (8x)
-  let term = sp(1.0), T = sp(0.0), done = sp(0.0);
-  const tol = sp(1.4e-17);
+  let term = one, T = sp(0.0), done = sp(0.0), kf = sp(0.0), a = sp(-1.0);
   for (let k = 1; k <= 64; k++) {
-    const a = <f64>(2 * k - 1);
-    term = unless(ml(term, ml(ml(sb(mu, sp(a * a)), r), sp(1.0 / <f64>k))), done);
+    kf = ad(kf, one);
+    a = ad(a, two); // 2k - 1
+    term = unless(ml(term, dv(ml(sb(mu, ml(a, a)), r), kf)), done);
     T = ad(T, term);
-    done = v128.or(done, f64x2.le(f64x2.abs(term), ml(tol, f64x2.abs(ad(sp(1.0), T)))));
+    done = v128.or(done, f64x2.le(f64x2.abs(term), ml(tol, f64x2.abs(ad(one, T)))));
     if (allSet(done)) break;
   }
-  const L = vlog(dv(ad(sp(1.0), T), f64x2.sqrt(x)));
+  const L = vlog(dv(ad(one, T), f64x2.sqrt(x)));
   return kind == 0 ? ad(sb(x, sp(LN_SQRT_2PI)), L) : ad(sb(sp(LN_SQRT_PI_2), x), L);
 }
 
@@ -199,20 +205,21 @@ function hankel(v: v128, x: v128, kind: i32): v128 {
 
 /** S_v(x) = sum_k (x^2/4)^k / (k! (v+1)_k), positive terms, compensated (TwoSum) per lane. */
 function seriesSum(v: v128, x: v128): v128 {
+  // constants and the counter k live in registers: V8 rebuilds a v128.const at every use
+  const one = sp(1.0), tol = sp(1.4e-17);
   const q = ml(sp(0.25), ml(x, x));
-  let term = sp(1.0), T = sp(0.0), c = sp(0.0), done = sp(0.0);
-  const tol = sp(1.4e-17);
+  let term = one, T = sp(0.0), c = sp(0.0), done = sp(0.0), kf = sp(0.0);
   for (let k = 1; k < 4000; k++) {
-    const kf = <f64>k;
-    const ratio = dv(q, ml(sp(kf), ad(v, sp(kf))));
+    kf = ad(kf, one);
+    const ratio = dv(q, ml(kf, ad(v, kf)));
     term = unless(ml(term, ratio), done);
     const t = ad(T, term);
     c = ad(c, twoSumErr(T, term, t));
     T = t;
-    done = v128.or(done, v128.and(f64x2.lt(ratio, sp(1.0)), f64x2.le(term, ml(tol, T))));
+    done = v128.or(done, v128.and(f64x2.lt(ratio, one), f64x2.le(term, ml(tol, T))));
     if (allSet(done)) break;
   }
-  return ad(sp(1.0), ad(T, c));
+  return ad(one, ad(T, c));
 }
 
 /** 1/Gamma(1 + f), |f| <= 1/2, RGAMMA_C[0..21] (|c_k| 2^-k < 3e-19 beyond), four Horner chains in f^4. */
@@ -244,13 +251,25 @@ function series(v: v128, x: v128): v128 {
   const n = f64x2.nearest(v);
   const f = sb(v, n);
   // (1+f)(2+f)...(n+f), n <= 11, as two interleaved products of fixed length (no data-dependent
-  // branch); factors beyond a lane's n are 1
-  let pa = sp(1.0), pb = sp(1.0);
-  for (let j = 1; j <= 11; j += 2) {
-    const ja = sp(<f64>j), jb = sp(<f64>(j + 1));
-    pa = ml(pa, v128.bitselect(ad(f, ja), sp(1.0), f64x2.le(ja, n)));
-    pb = ml(pb, v128.bitselect(ad(f, jb), sp(1.0), f64x2.le(jb, n)));
-  }
+  // branch, no loop); factors beyond a lane's n are 1
+  const one = sp(1.0), two = sp(2.0);
+  let ja = one, jb = two;
+  let pa = v128.bitselect(ad(f, ja), one, f64x2.le(ja, n));
+  let pb = v128.bitselect(ad(f, jb), one, f64x2.le(jb, n));
+  ja = ad(ja, two); jb = ad(jb, two);
+  pa = ml(pa, v128.bitselect(ad(f, ja), one, f64x2.le(ja, n)));
+  pb = ml(pb, v128.bitselect(ad(f, jb), one, f64x2.le(jb, n)));
+  ja = ad(ja, two); jb = ad(jb, two);
+  pa = ml(pa, v128.bitselect(ad(f, ja), one, f64x2.le(ja, n)));
+  pb = ml(pb, v128.bitselect(ad(f, jb), one, f64x2.le(jb, n)));
+  ja = ad(ja, two); jb = ad(jb, two);
+  pa = ml(pa, v128.bitselect(ad(f, ja), one, f64x2.le(ja, n)));
+  pb = ml(pb, v128.bitselect(ad(f, jb), one, f64x2.le(jb, n)));
+  ja = ad(ja, two); jb = ad(jb, two);
+  pa = ml(pa, v128.bitselect(ad(f, ja), one, f64x2.le(ja, n)));
+  pb = ml(pb, v128.bitselect(ad(f, jb), one, f64x2.le(jb, n)));
+  ja = ad(ja, two);
+  pa = ml(pa, v128.bitselect(ad(f, ja), one, f64x2.le(ja, n))); // j = 11
   const prod = ml(pa, pb);
   const lead = ml(v, sb(vlog(x), sp(LN2)));
   return ad(lead, vlog(dv(ml(S, rgamma1p(f)), prod)));

@@ -206,7 +206,7 @@ function logRare(x: v128): v128 {
 // @ts-ignore: decorator
 @inline export function vlog(x: v128): v128 {
   const ok = v128.and(f64x2.ge(x, kf(14)), f64x2.lt(x, kf(15)));
-  if (i64x2.all_true(ok)) return logKernel(x, kf(3));
+  if ((i64x2.bitmask(ok) == 3)) return logKernel(x, kf(3));
   return logRare(x);
 }
 
@@ -231,7 +231,7 @@ function logRare(x: v128): v128 {
   const zero = f64x2.splat(0.0);
   r = v128.bitselect(x, r, f64x2.eq(x, zero)); // keeps -0
   const ok = v128.and(f64x2.gt(u, zero), f64x2.lt(u, kf(15)));
-  if (i64x2.all_true(ok)) return r;
+  if ((i64x2.bitmask(ok) == 3)) return r;
   return logFix(u, r);
 }
 
@@ -275,7 +275,7 @@ function expRare(x0: v128): v128 {
 // @ts-ignore: decorator
 @inline export function vexp(x: v128): v128 {
   // |x| <= 700: scale and scale * tmp are normal numbers (near -708 the product would not be)
-  if (!i64x2.all_true(f64x2.le(f64x2.abs(x), kf(24)))) return expRare(x);
+  if (i64x2.bitmask(f64x2.le(f64x2.abs(x), kf(24))) != 3) return expRare(x);
   const shift = kf(17);
   const kdS = f64x2.add(f64x2.mul(x, kf(16)), shift); // k + 1.5 * 2^52, k = round(x 128 / ln2)
   const kd = f64x2.sub(kdS, shift);
