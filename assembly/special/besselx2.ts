@@ -52,15 +52,18 @@ export const N_REGIONS: i32 = 9;
  */
 // @ts-ignore: decorator
 @inline export function classify(v: f64, x: f64, kind: i32): i32 {
-  if (!(v >= 0 && v < 1e150 && x > 1e-150 && x < 1e150)) return R_RARE;
-  if (v >= V_DEBYE) {
-    if (x < 0.35 * v) return x < 1e-3 * v ? R_DEBYE_LARGE : R_DEBYE_SMALL;
-    return x <= 4.0 * v ? R_DEBYE_MID : R_DEBYE_LARGE;
-  }
-  if (x >= hankelMinX(v)) return R_HANKEL;
-  if (kind == 0) return v < 11.0 ? R_SERIES : R_SERIES_STIRLING;
-  if (x > 2.0) return R_KREC;
-  return x >= 1e-100 ? R_TEMME : R_RARE;
+  // branch-free (selects): on mixed inputs the region of the next point is unpredictable, and
+  // a mispredicted branch per point would cost as much as a third of a kernel
+  const rDebye = select<i32>(
+    select<i32>(R_DEBYE_LARGE, R_DEBYE_SMALL, x < 1e-3 * v),
+    select<i32>(R_DEBYE_MID, R_DEBYE_LARGE, x <= 4.0 * v),
+    x < 0.35 * v);
+  const rLow = kind == 0
+    ? select<i32>(R_SERIES, R_SERIES_STIRLING, v < 11.0)
+    : select<i32>(R_KREC, select<i32>(R_TEMME, R_RARE, x >= 1e-100), x > 2.0);
+  const r = select<i32>(rDebye, select<i32>(R_HANKEL, rLow, x >= hankelMinX(v)), v >= V_DEBYE);
+  const ok = (v >= 0) & (v < 1e150) & (x > 1e-150) & (x < 1e150);
+  return select<i32>(r, R_RARE, ok);
 }
 
 /** The coarse name (bessel.ts's REGION_*) of the region that serves (v, x). */
