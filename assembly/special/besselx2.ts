@@ -192,11 +192,14 @@ function hankel(v: v128, x: v128, kind: i32): v128 {
   const mu = ml(sp(4.0), ml(v, v));
   const r = dv(sp(kind == 0 ? -0.125 : 0.125), x); // sgn / (8x)
   let term = one, T = sp(0.0), done = sp(0.0), kf = sp(0.0), a = sp(-1.0);
-  for (let k = 1; k <= 64; k++) {
-    kf = ad(kf, one);
-    a = ad(a, two); // 2k - 1
-    term = unless(ml(term, dv(ml(sb(mu, ml(a, a)), r), kf)), done);
-    T = ad(T, term);
+  // two terms per iteration, one convergence test (a lane may take one term more than needed)
+  for (let k = 1; k <= 64; k += 2) {
+    const k1 = ad(kf, one), a1 = ad(a, two);
+    kf = ad(k1, one);
+    a = ad(a1, two);
+    const t1 = unless(ml(term, dv(ml(sb(mu, ml(a1, a1)), r), k1)), done);
+    term = ml(t1, dv(ml(sb(mu, ml(a, a)), r), kf));
+    T = ad(ad(T, t1), term);
     done = v128.or(done, f64x2.le(f64x2.abs(term), ml(tol, f64x2.abs(ad(one, T)))));
     if (allSet(done)) break;
   }
@@ -212,14 +215,21 @@ function seriesSum(v: v128, x: v128): v128 {
   const one = sp(1.0), tol = sp(1.4e-17);
   const q = ml(sp(0.25), ml(x, x));
   let term = one, T = sp(0.0), c = sp(0.0), done = sp(0.0), kf = sp(0.0);
-  for (let k = 1; k < 4000; k++) {
-    kf = ad(kf, one);
-    const ratio = dv(q, ml(kf, ad(v, kf)));
-    term = unless(ml(term, ratio), done);
-    const t = ad(T, term);
+  // two terms per iteration, one convergence test (a lane may take one term more than needed)
+  for (let k = 1; k < 4000; k += 2) {
+    const k1 = ad(kf, one);
+    kf = ad(k1, one);
+    const r1 = dv(q, ml(k1, ad(v, k1)));
+    const r2 = dv(q, ml(kf, ad(v, kf)));
+    const t1 = unless(ml(term, r1), done);
+    term = ml(t1, r2);
+    let t = ad(T, t1);
+    c = ad(c, twoSumErr(T, t1, t));
+    T = t;
+    t = ad(T, term);
     c = ad(c, twoSumErr(T, term, t));
     T = t;
-    done = v128.or(done, v128.and(f64x2.lt(ratio, one), f64x2.le(term, ml(tol, T))));
+    done = v128.or(done, v128.and(f64x2.lt(r2, one), f64x2.le(term, ml(tol, T))));
     if (allSet(done)) break;
   }
   return ad(one, ad(T, c));
