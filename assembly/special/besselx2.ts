@@ -41,7 +41,10 @@ export const R_TEMME: i32 = 6;
 export const R_KREC: i32 = 7;
 /** Everything else: the scalar code of bessel.ts, lane by lane. */
 export const R_RARE: i32 = 8;
-export const N_REGIONS: i32 = 9;
+/** The three Debye regions again for 17 <= v < 64, listed apart so that a pair's two orders
+ *  need similar numbers of terms (8 to 19 here, 4 to 9 above). */
+export const R_DEBYE_LOWV: i32 = 6; // added to R_DEBYE_*: 9, 10, 11
+export const N_REGIONS: i32 = 12;
 
 /**
  * The region of (v, x) for kind 0 (I) or 1 (K, v already |v|). Arguments outside
@@ -61,7 +64,8 @@ export const N_REGIONS: i32 = 9;
   const rLow = kind == 0
     ? select<i32>(R_SERIES, R_SERIES_STIRLING, v < 11.0)
     : select<i32>(R_KREC, select<i32>(R_TEMME, R_RARE, x >= 1e-100), x > 2.0);
-  const r = select<i32>(rDebye, select<i32>(R_HANKEL, rLow, x >= hankelMinX(v)), v >= V_DEBYE);
+  const r = select<i32>(rDebye + select<i32>(R_DEBYE_LOWV, 0, v < 64.0),
+    select<i32>(R_HANKEL, rLow, x >= hankelMinX(v)), v >= V_DEBYE);
   const ok = (v >= 0) & (v < 1e150) & (x > 1e-150) & (x < 1e150);
   return select<i32>(r, R_RARE, ok);
 }
@@ -71,7 +75,7 @@ export function besselRegionFine(v: f64, x: f64, kind: i32): i32 {
   const r = classify(v, x, kind);
   if (r == R_SERIES || r == R_SERIES_STIRLING) return REGION_SERIES;
   if (r == R_HANKEL) return REGION_HANKEL;
-  if (r == R_DEBYE_SMALL || r == R_DEBYE_MID || r == R_DEBYE_LARGE) return REGION_DEBYE;
+  if (r >= R_DEBYE_SMALL && r <= R_DEBYE_LARGE || r > R_RARE) return REGION_DEBYE;
   if (r == R_TEMME) return REGION_TEMME;
   if (r == R_KREC) return REGION_CF;
   return besselRegion(v, x, kind);
@@ -400,7 +404,7 @@ function kRec(v: v128, x: v128): v128 {
     case R_SERIES: return series(v, x);
     case R_SERIES_STIRLING: return seriesStirling(v, x);
     case R_HANKEL: return hankel(v, x, 0);
-    default: return debye(v, x, r, 0);
+    default: return debye(v, x, r > R_RARE ? r - R_DEBYE_LOWV : r, 0);
   }
 }
 
@@ -411,7 +415,7 @@ function kRec(v: v128, x: v128): v128 {
     case R_TEMME: return temme(v, x);
     case R_KREC: return kRec(v, x);
     case R_HANKEL: return hankel(v, x, 1);
-    default: return debye(v, x, r, 1);
+    default: return debye(v, x, r > R_RARE ? r - R_DEBYE_LOWV : r, 1);
   }
 }
 
