@@ -290,6 +290,9 @@ function seriesStirling(v: v128, x: v128): v128 {
   return dv(sp(1.0), s);
 }
 
+const LN2_HI: f64 = 6.93147180369123816490e-01; // 0x3fe62e42fee00000: n * LN2_HI exact for |n| < 2^21
+const LN2_LO: f64 = 1.90821492927058770002e-10;
+
 function temme(v: v128, x: v128): v128 {
   const n = f64x2.floor(ad(v, sp(0.5)));
   const mu = sb(v, n);
@@ -330,25 +333,27 @@ function temme(v: v128, x: v128): v128 {
     done = v128.or(done, f64x2.lt(f64x2.abs(del), ml(sp(1.1e-17), f64x2.abs(sum))));
     if (allSet(done)) break;
   }
-  // K_mu = sum, K_{mu+1} = 2 sum1 / x; K_{j+1} = K_{j-1} + (2 (mu + j) / x) K_j up to order v
-  let a = sum;
-  const tx = dv(sp(2.0), x);
-  let b = ml(sum1, tx);
-  let scale = sp(0.0);
+  // Upward recurrence in the order on Kt_j = K_{mu+j}(x) s^j, s = 2^(e-1) the power of two with
+  // s <= x/2 < 2s, so that Kt stays within [1e-202, 1e20] (no rescaling) and the scaling is exact:
+  // Kt_0 = sum, Kt_1 = sum1 (2s/x), Kt_{j+1} = s^2 Kt_{j-1} + ((mu + j) (2s/x)) Kt_j, and
+  // log K_v = log Kt_n - n (e-1) log 2. A lane past its own n takes A = 0, B = 1 (an exact identity).
+  const xe = v128.and(x, i64x2.splat(0x7ff0000000000000));
+  const sc = i64x2.sub(xe, i64x2.splat(0x0010000000000000)); // s = 2^(e-1), x in [2^e, 2^(e+1))
+  const ss = ml(sc, sc), ts = dv(ml(sp(2.0), sc), x);
+  let a = sum, b = ml(sum1, ts);
   const nmax = f64x2.extract_lane(f64x2.max(n, f64x2.shuffle(n, n, 1, 0)), 0);
   for (let j = 1; <f64>j < nmax; j++) {
     const jf = sp(<f64>j);
     const go = f64x2.lt(jf, n);
-    const nb = ad(a, ml(ml(ad(mu, jf), tx), b));
-    a = v128.bitselect(b, a, go);
-    b = v128.bitselect(nb, b, go);
-    const big = v128.and(f64x2.gt(b, sp(1e100)), go);
-    a = v128.bitselect(ml(a, sp(1e-100)), a, big);
-    b = v128.bitselect(ml(b, sp(1e-100)), b, big);
-    scale = ad(scale, v128.and(sp(1.0), big));
+    const nb = ad(ml(v128.and(ss, go), a), ml(v128.bitselect(ml(ad(mu, jf), ts), sp(1.0), go), b));
+    a = b;
+    b = nb;
   }
-  const top = v128.bitselect(a, b, f64x2.eq(n, sp(0.0)));
-  return ad(vlog(top), ml(scale, sp(230.25850929940458))); // 100 log 10
+  const top = v128.bitselect(sum, b, f64x2.eq(n, sp(0.0)));
+  // n (e - 1), exactly: the biased exponent e + 1023 read as the low bits of 2^52
+  const e1 = sb(v128.or(i64x2.shr_u(xe, 52), i64x2.splat(0x4330000000000000)), sp(4503599627370496.0 + 1024.0));
+  const ne = ml(n, e1);
+  return sb(vlog(top), ad(ml(ne, sp(LN2_HI)), ml(ne, sp(LN2_LO))));
 }
 
 // ---- K for x > 2 below Hankel's threshold ---------------------------------------------------------
