@@ -334,11 +334,14 @@ function temme(v: v128, x: v128): v128 {
     if (allSet(done)) break;
   }
   // Upward recurrence in the order on Kt_j = K_{mu+j}(x) s^j, s = 2^(e-1) the power of two with
-  // s <= x/2 < 2s, so that Kt stays within [1e-202, 1e20] (no rescaling) and the scaling is exact:
+  // s <= x/2 < 2s where x < 2^-40, so that Kt stays within [1e-202, 1e20] (no rescaling) and the scaling is exact:
   // Kt_0 = sum, Kt_1 = sum1 (2s/x), Kt_{j+1} = s^2 Kt_{j-1} + ((mu + j) (2s/x)) Kt_j, and
   // log K_v = log Kt_n - n (e-1) log 2. A lane past its own n takes A = 0, B = 1 (an exact identity).
+  // (s = 1 where x >= 2^-40, K_16.5(x) < 1e217: then these are the plain K_{mu+j} and the result
+  // is one logarithm)
   const xe = v128.and(x, i64x2.splat(0x7ff0000000000000));
-  const sc = i64x2.sub(xe, i64x2.splat(0x0010000000000000)); // s = 2^(e-1), x in [2^e, 2^(e+1))
+  const small = f64x2.lt(x, sp(9.094947017729282e-13)); // 2^-40
+  const sc = v128.bitselect(i64x2.sub(xe, i64x2.splat(0x0010000000000000)), sp(1.0), small); // x in [2^e, 2^(e+1))
   const ss = ml(sc, sc), ts = dv(ml(sp(2.0), sc), x);
   let a = sum, b = ml(sum1, ts);
   const nmax = f64x2.extract_lane(f64x2.max(n, f64x2.shuffle(n, n, 1, 0)), 0);
@@ -352,7 +355,7 @@ function temme(v: v128, x: v128): v128 {
   const top = v128.bitselect(sum, b, f64x2.eq(n, sp(0.0)));
   // n (e - 1), exactly: the biased exponent e + 1023 read as the low bits of 2^52
   const e1 = sb(v128.or(i64x2.shr_u(xe, 52), i64x2.splat(0x4330000000000000)), sp(4503599627370496.0 + 1024.0));
-  const ne = ml(n, e1);
+  const ne = ml(n, v128.and(e1, small));
   return sb(vlog(top), ad(ml(ne, sp(LN2_HI)), ml(ne, sp(LN2_LO))));
 }
 
