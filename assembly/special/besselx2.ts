@@ -10,6 +10,7 @@
 import { vlog, vexp, vlog1p } from "../util/vmath";
 import { debyeTailX2 } from "./debyetail";
 import { logKTemmeCF } from "./kcf";
+import { temmeTerms } from "./temmeterms";
 import {
   DEBYE_KMAX, DEBYE_VMIN, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
   UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_C, STIRLING_C,
@@ -319,19 +320,22 @@ function temme(v: v128, x: v128): v128 {
   let q = dv(ml(sp(0.5), ems), ad(g2, ml(mu, g1)));
   let c = sp(1.0);
   const x2 = ml(sp(0.25), ml(x, x));
-  let sum = f, sum1 = p, done = sp(0.0);
-  for (let k = 1; k < 200; k++) {
+  // Terms k = 1..N(x), N from x's binade (temmeterms.ts, gen_temme_terms.py: the last term is
+  // below 2e-18 of the sum for every mu), not a convergence test; a lane's terms past its own N are +0.
+  const N0 = temmeTerms(l0(x)), N1 = temmeTerms(l1(x));
+  const nv = pair(<f64>N0, <f64>N1);
+  const kmax = N0 > N1 ? N0 : N1;
+  let sum = f, sum1 = p;
+  for (let k = 1; k <= kmax; k++) {
     const kf = sp(<f64>k);
+    const done = f64x2.lt(nv, kf);
     const r = dv(sp(1.0), ml(sb(kf, mu), ad(kf, mu)));
     f = ml(ad(ad(ml(kf, f), p), q), r);
     p = ml(p, ml(ad(kf, mu), r));
     q = ml(q, ml(sb(kf, mu), r));
     c = ml(c, ml(x2, sp(1.0 / <f64>k)));
-    const del = unless(ml(c, f), done);
-    sum = ad(sum, del);
+    sum = ad(sum, unless(ml(c, f), done));
     sum1 = ad(sum1, unless(ml(c, sb(p, ml(kf, f))), done));
-    done = v128.or(done, f64x2.lt(f64x2.abs(del), ml(sp(1.1e-17), f64x2.abs(sum))));
-    if (allSet(done)) break;
   }
   // Upward recurrence in the order on Kt_j = K_{mu+j}(x) s^j, s = 2^(e-1) the power of two with
   // s <= x/2 < 2s where x < 2^-40, so that Kt stays within [1e-202, 1e20] (no rescaling) and the scaling is exact:
