@@ -213,12 +213,15 @@ test('a point gives the same bits alone, in any batch order and beside any partn
   // so neither the partner nor the block a point falls in may change a bit
   let s = 12345;
   const u = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 4294967296; };
-  const n = 3000;
+  const n = 4000;
   const v = new Float64Array(n), x = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const r = u();
-    v[i] = r < 0.05 ? 0 : r < 0.1 ? Math.round(20 * u()) : r < 0.15 ? Math.round(20 * u()) + 0.5 : 10 ** (-3 + 8 * u());
-    x[i] = 10 ** (-12 + 18 * u());
+    v[i] = r < 0.05 ? 0 : r < 0.1 ? Math.round(20 * u()) : r < 0.15 ? Math.round(20 * u()) + 0.5
+      : r < 0.45 ? 17 * u() : 10 ** (-3 + 8 * u());
+    const c = u();
+    // the issue's domain, Temme's band, and x down to 1e-120 (the scalar fallback below 1e-100)
+    x[i] = c < 0.5 ? 10 ** (-12 + 18 * u()) : c < 0.75 ? 10 ** (-3 + 3.3 * u()) : 10 ** (-120 + 126 * u());
   }
   const perm = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) { const j = Math.floor(u() * (i + 1)); [perm[i], perm[j]] = [perm[j], perm[i]]; }

@@ -10,6 +10,7 @@
 import { vlog, vexp, vlog1p } from "../util/vmath";
 import { debyeTailX2 } from "./debyetail";
 import { logKTemmeCF } from "./kcf";
+import { temmeTerms } from "./temmeterms";
 import {
   DEBYE_KMAX, DEBYE_VMIN, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
   UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_C, STIRLING_C,
@@ -316,15 +317,31 @@ function seriesStirling(v: v128, x: v128): v128 {
 
 // ---- K by Temme's series (see bessel.ts's logKTemme for the recurrences) --------------------------
 
-/** x / sin(x) = 1 / (1 - x^2/3! + x^4/5! - ...), |x| <= pi/2 (terms to x^24/25!: < 1e-18). */
+/** sum_{k<12} c_k y^k, Estrin's scheme (depth 4 instead of Horner's 11). */
+// @ts-ignore: decorator
+@inline function estrin12(y: v128, c0: f64, c1: f64, c2: f64, c3: f64, c4: f64, c5: f64,
+                          c6: f64, c7: f64, c8: f64, c9: f64, c10: f64, c11: f64): v128 {
+  const y2 = ml(y, y), y4 = ml(y2, y2), y8 = ml(y4, y4);
+  const e0 = ad(sp(c0), ml(sp(c1), y)), e1 = ad(sp(c2), ml(sp(c3), y));
+  const e2 = ad(sp(c4), ml(sp(c5), y)), e3 = ad(sp(c6), ml(sp(c7), y));
+  const e4 = ad(sp(c8), ml(sp(c9), y)), e5 = ad(sp(c10), ml(sp(c11), y));
+  const f0 = ad(e0, ml(e1, y2)), f1 = ad(e2, ml(e3, y2)), f2 = ad(e4, ml(e5, y2));
+  return ad(ad(f0, ml(f1, y4)), ml(f2, y8));
+}
+
+/** x / sin(x) = 1 / (1 - (y/6) P(y)), y = x^2, P(y) = sum_k (-1)^k 6 y^k / (2k+3)! (Estrin, to
+ *  y^10/23!: the next < 1e-20), |x| <= pi/2; only the last step cancels, as in Horner's form. */
 // @ts-ignore: decorator
 @inline function xOverSin(x: v128): v128 {
   const y = ml(x, x);
-  // sin(x)/x = 1 - y/(2*3) (1 - y/(4*5) (1 - ... (1 - y/(24*25))))
-  let s = sp(1.0);
-  for (let k = 11; k >= 0; k--) s = sb(sp(1.0), ml(ml(y, sp(1.0 / ((2.0 * <f64>k + 2.0) * (2.0 * <f64>k + 3.0)))), s));
-  return dv(sp(1.0), s);
+  const P = estrin12(y, 1.0, -0.05, 0.0011904761904761906, -1.6534391534391536e-05,
+    1.5031265031265032e-07, -9.635426302092969e-10, 4.58829823909189e-12, -1.6868743526073125e-14,
+    4.932381147974598e-17, -1.1743764638034756e-19, 2.3209021023784102e-22, 0.0);
+  return dv(sp(1.0), sb(sp(1.0), ml(ml(y, sp(0.16666666666666666)), P)));
 }
+
+const LN2_HI: f64 = 6.93147180369123816490e-01; // 0x3fe62e42fee00000: n * LN2_HI exact for |n| < 2^21
+const LN2_LO: f64 = 1.90821492927058770002e-10;
 
 function temme(v: v128, x: v128): v128 {
   const n = f64x2.floor(ad(v, sp(0.5)));
@@ -341,10 +358,11 @@ function temme(v: v128, x: v128): v128 {
   const sg = ml(mu, l2x);
   const es = vexp(sg), ems = dv(sp(1.0), es);
   const coshs = ml(sp(0.5), ad(es, ems));
-  // sinh(s)/s: Taylor (s^2k/(2k+1)!, 10 terms) for |s| < 1, (e^s - e^-s)/(2s) beyond
+  // sinh(s)/s: Taylor (s^2k/(2k+1)!, 10 terms, Estrin) for |s| < 1, (e^s - e^-s)/(2s) beyond
   const s2 = ml(sg, sg);
-  let st = sp(1.0);
-  for (let k = 9; k >= 1; k--) st = ad(sp(1.0), ml(ml(s2, sp(1.0 / ((2.0 * <f64>k) * (2.0 * <f64>k + 1.0)))), st));
+  const st = estrin12(s2, 1.0, 0.16666666666666666, 0.008333333333333333, 0.0001984126984126984,
+    2.7557319223985893e-06, 2.505210838544172e-08, 1.6059043836821613e-10, 7.647163731819816e-13,
+    2.8114572543455206e-15, 8.22063524662433e-18, 0.0, 0.0);
   const sinhcs = v128.bitselect(st, dv(ml(sp(0.5), sb(es, ems)), sg), f64x2.lt(f64x2.abs(sg), sp(1.0)));
   const fac = xOverSin(ml(sp(3.141592653589793), mu));
   let f = ml(fac, ad(ml(coshs, g1), ml(ml(sinhcs, l2x), g2)));
@@ -352,39 +370,47 @@ function temme(v: v128, x: v128): v128 {
   let q = dv(ml(sp(0.5), ems), ad(g2, ml(mu, g1)));
   let c = sp(1.0);
   const x2 = ml(sp(0.25), ml(x, x));
-  let sum = f, sum1 = p, done = sp(0.0);
-  for (let k = 1; k < 200; k++) {
+  // Terms k = 1..N(x), N from x's binade (temmeterms.ts, gen_temme_terms.py: the last term is
+  // below 2e-18 of the sum for every mu), not a convergence test; a lane's terms past its own N are +0.
+  const N0 = temmeTerms(l0(x)), N1 = temmeTerms(l1(x));
+  const nv = pair(<f64>N0, <f64>N1);
+  const kmax = N0 > N1 ? N0 : N1;
+  let sum = f, sum1 = p;
+  for (let k = 1; k <= kmax; k++) {
     const kf = sp(<f64>k);
+    const done = f64x2.lt(nv, kf);
     const r = dv(sp(1.0), ml(sb(kf, mu), ad(kf, mu)));
     f = ml(ad(ad(ml(kf, f), p), q), r);
     p = ml(p, ml(ad(kf, mu), r));
     q = ml(q, ml(sb(kf, mu), r));
     c = ml(c, ml(x2, sp(1.0 / <f64>k)));
-    const del = unless(ml(c, f), done);
-    sum = ad(sum, del);
+    sum = ad(sum, unless(ml(c, f), done));
     sum1 = ad(sum1, unless(ml(c, sb(p, ml(kf, f))), done));
-    done = v128.or(done, f64x2.lt(f64x2.abs(del), ml(sp(1.1e-17), f64x2.abs(sum))));
-    if (allSet(done)) break;
   }
-  // K_mu = sum, K_{mu+1} = 2 sum1 / x; K_{j+1} = K_{j-1} + (2 (mu + j) / x) K_j up to order v
-  let a = sum;
-  const tx = dv(sp(2.0), x);
-  let b = ml(sum1, tx);
-  let scale = sp(0.0);
+  // Upward recurrence in the order on Kt_j = K_{mu+j}(x) s^j, s = 2^(e-1) the power of two with
+  // s <= x/2 < 2s where x < 2^-40, so that Kt stays within [1e-202, 1e20] (no rescaling) and the scaling is exact:
+  // Kt_0 = sum, Kt_1 = sum1 (2s/x), Kt_{j+1} = s^2 Kt_{j-1} + ((mu + j) (2s/x)) Kt_j, and
+  // log K_v = log Kt_n - n (e-1) log 2. A lane past its own n takes A = 0, B = 1 (an exact identity).
+  // (s = 1 where x >= 2^-40, K_16.5(x) < 1e217: then these are the plain K_{mu+j} and the result
+  // is one logarithm)
+  const xe = v128.and(x, i64x2.splat(0x7ff0000000000000));
+  const small = f64x2.lt(x, sp(9.094947017729282e-13)); // 2^-40
+  const sc = v128.bitselect(i64x2.sub(xe, i64x2.splat(0x0010000000000000)), sp(1.0), small); // x in [2^e, 2^(e+1))
+  const ss = ml(sc, sc), ts = dv(ml(sp(2.0), sc), x);
+  let a = sum, b = ml(sum1, ts);
   const nmax = f64x2.extract_lane(f64x2.max(n, f64x2.shuffle(n, n, 1, 0)), 0);
   for (let j = 1; <f64>j < nmax; j++) {
     const jf = sp(<f64>j);
     const go = f64x2.lt(jf, n);
-    const nb = ad(a, ml(ml(ad(mu, jf), tx), b));
-    a = v128.bitselect(b, a, go);
-    b = v128.bitselect(nb, b, go);
-    const big = v128.and(f64x2.gt(b, sp(1e100)), go);
-    a = v128.bitselect(ml(a, sp(1e-100)), a, big);
-    b = v128.bitselect(ml(b, sp(1e-100)), b, big);
-    scale = ad(scale, v128.and(sp(1.0), big));
+    const nb = ad(ml(v128.and(ss, go), a), ml(v128.bitselect(ml(ad(mu, jf), ts), sp(1.0), go), b));
+    a = b;
+    b = nb;
   }
-  const top = v128.bitselect(a, b, f64x2.eq(n, sp(0.0)));
-  return ad(vlog(top), ml(scale, sp(230.25850929940458))); // 100 log 10
+  const top = v128.bitselect(sum, b, f64x2.eq(n, sp(0.0)));
+  // n (e - 1), exactly: the biased exponent e + 1023 read as the low bits of 2^52
+  const e1 = sb(v128.or(i64x2.shr_u(xe, 52), i64x2.splat(0x4330000000000000)), sp(4503599627370496.0 + 1024.0));
+  const ne = ml(n, v128.and(e1, small));
+  return sb(vlog(top), ad(ml(ne, sp(LN2_HI)), ml(ne, sp(LN2_LO))));
 }
 
 // ---- K for x > 2 below Hankel's threshold ---------------------------------------------------------
