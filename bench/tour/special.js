@@ -1,4 +1,4 @@
-// Tour of the special functions: log I_v(x) and log K_v(x) against 50-digit mpmath references
+// Tour of the special functions: log I_v(x) and log K_v(x) against 40-digit mpmath references
 // (tests/fixtures/special/bessel.json), values far outside double range, the Wronskian, and
 // von Mises-Fisher fitting in thousands of dimensions.
 
@@ -21,7 +21,7 @@ function stats(got, hi, lo) {
 }
 
 export async function tour(sk, log) {
-  log.heading(`accuracy against the 50-digit references (${fixture.v.length} points: v in [0, 1e5], x in [1e-12, 1e6])`);
+  log.heading(`accuracy against the 40-digit mpmath references (${fixture.v.length} points: v in [0, 1e5], x in [1e-12, 1e6])`);
   const v = Float64Array.from(fixture.v), x = Float64Array.from(fixture.x);
   const rows = [];
   for (const [name, fn, hi, lo] of [['logBesselI', sk.logBesselI, fixture.logI, fixture.logI_lo],
