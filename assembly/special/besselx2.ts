@@ -11,6 +11,7 @@ import { vlog, vexp, vlog1p } from "../util/vmath";
 import { debyeTailX2 } from "./debyetail";
 import { logKTemmeCF } from "./kcf";
 import { temmeTerms } from "./temmeterms";
+import { seriesTerms } from "./seriesterms";
 import {
   DEBYE_KMAX, DEBYE_VMIN, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
   UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_C, STIRLING_C,
@@ -214,30 +215,32 @@ function hankel(v: v128, x: v128, kind: i32): v128 {
 
 // ---- power series of I (DLMF 10.25.2) -----------------------------------------------------------
 
-/** S_v(x) = sum_k (x^2/4)^k / (k! (v+1)_k), positive terms, compensated (TwoSum) per lane. */
+/**
+ * S_v(x) = sum_k (x^2/4)^k / (k! (v+1)_k), positive terms. Each lane sums a fixed number of terms
+ * N(v, x) from seriesterms.ts (gen_series_terms.py: the omitted tail is below 2e-18 S), not a
+ * convergence test; a lane's terms past its own N are +0. Two terms per step with one division:
+ * with D_k = k (v + k), t_k = t_{k-1} q / D_k, and u = q / (D_k D_{k+1}),
+ * t_k = t_{k-1} (u D_{k+1}), t_{k+1} = t_{k-1} (u D_{k+1})(u D_k).
+ */
 function seriesSum(v: v128, x: v128): v128 {
-  // constants and the counter k live in registers: V8 rebuilds a v128.const at every use
-  const one = sp(1.0), tol = sp(1.4e-17);
+  // constants and counters live in registers: V8 rebuilds a v128.const at every use
+  const one = sp(1.0), two = sp(2.0);
   const q = ml(sp(0.25), ml(x, x));
-  let term = one, T = sp(0.0), c = sp(0.0), done = sp(0.0), kf = sp(0.0);
-  // two terms per iteration, one convergence test (a lane may take one term more than needed)
-  for (let k = 1; k < 4000; k += 2) {
-    const k1 = ad(kf, one);
-    kf = ad(k1, one);
-    const r1 = dv(q, ml(k1, ad(v, k1)));
-    const r2 = dv(q, ml(kf, ad(v, kf)));
-    const t1 = unless(ml(term, r1), done);
-    term = ml(t1, r2);
-    let t = ad(T, t1);
-    c = ad(c, twoSumErr(T, t1, t));
-    T = t;
-    t = ad(T, term);
-    c = ad(c, twoSumErr(T, term, t));
-    T = t;
-    done = v128.or(done, v128.and(f64x2.lt(r2, one), f64x2.le(term, ml(tol, T))));
-    if (allSet(done)) break;
+  const N0 = seriesTerms(l0(v), l0(x)), N1 = seriesTerms(l1(v), l1(x));
+  const nv = pair(<f64>N0, <f64>N1);
+  const kmax = N0 > N1 ? N0 : N1;
+  let term = one, T = sp(0.0), k1 = one;
+  for (let k = 1; k < kmax; k += 2) {
+    const k2 = ad(k1, one);
+    const d1 = ml(k1, ad(v, k1)), d2 = ml(k2, ad(v, k2));
+    const u = unless(dv(q, ml(d1, d2)), f64x2.lt(nv, k1)); // +0 past the lane's N
+    const r1 = ml(u, d2), r2 = ml(u, d1);
+    const t1 = ml(term, r1);
+    term = ml(term, ml(r1, r2));
+    T = ad(T, ad(t1, term));
+    k1 = ad(k1, two);
   }
-  return ad(one, ad(T, c));
+  return ad(one, T);
 }
 
 /** 1/Gamma(1 + f), |f| <= 1/2, RGAMMA_C[0..21] (|c_k| 2^-k < 3e-19 beyond), four Horner chains in f^4. */
