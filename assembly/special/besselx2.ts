@@ -296,13 +296,17 @@ function seriesStirling(v: v128, x: v128): v128 {
   const S = seriesSum(v, x);
   const wh = ad(v, sp(1.0));
   const wl = twoSumErr(v, sp(1.0), wh);
-  const wr = dv(wl, wh);
-  const lb = sb(vlog(dv(x, ad(wh, wh))), wr);
-  // Stirling's series sum_k B_2k / (2k (2k-1) w^(2k-1)), 10 terms (first omitted < 1e-19 at w = 12)
   const r = dv(sp(1.0), wh), r2 = ml(r, r);
-  let st = sp(load<f64>(STIRLING_C + 9 * 8));
-  for (let k = 8; k >= 0; k--) st = ad(ml(st, r2), sp(load<f64>(STIRLING_C + (<usize>k << 3))));
-  st = ml(st, r);
+  const wr = ml(wl, r); // wl/wh, a correction below 2^-52: its rounding does not matter
+  const lb = sb(vlog(dv(x, ad(wh, wh))), wr);
+  // Stirling's series sum_k B_2k / (2k (2k-1) w^(2k-1)), k = 1..8 (the next < 1e-19 at w = 12),
+  // a polynomial in 1/w^2 by Estrin's scheme
+  const r4 = ml(r2, r2);
+  const e0 = ad(sp(0.08333333333333333), ml(sp(-0.002777777777777778), r2));
+  const e1 = ad(sp(0.0007936507936507937), ml(sp(-0.0005952380952380953), r2));
+  const e2 = ad(sp(0.0008417508417508417), ml(sp(-0.0019175269175269176), r2));
+  const e3 = ad(sp(0.00641025641025641), ml(sp(-0.029550653594771242), r2));
+  const st = ml(ad(ad(e0, ml(e1, r4)), ml(ad(e2, ml(e3, r4)), ml(r4, r4))), r);
   const rest = sb(sb(sp(1.0 - LN_SQRT_2PI), ml(sp(0.5), wr)), st);
   return ad(ad(ml(v, ad(lb, sp(1.0))), rest), vlog(dv(S, f64x2.sqrt(wh))));
 }
