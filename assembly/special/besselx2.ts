@@ -11,6 +11,8 @@ import { vlog, vexp, vlog1p } from "../util/vmath";
 import { debyeTailX2 } from "./debyetail";
 import { logKTemmeCF } from "./kcf";
 import { temmeTerms } from "./temmeterms";
+import { seriesTerms } from "./seriesterms";
+import { RGF } from "./rgammafit";
 import {
   DEBYE_KMAX, DEBYE_VMIN, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
   UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_C, STIRLING_C,
@@ -246,82 +248,72 @@ function hankel(v: v128, x: v128, kind: i32): v128 {
 
 // ---- power series of I (DLMF 10.25.2) -----------------------------------------------------------
 
-/** S_v(x) = sum_k (x^2/4)^k / (k! (v+1)_k), positive terms, compensated (TwoSum) per lane. */
+/**
+ * S_v(x) = sum_k (x^2/4)^k / (k! (v+1)_k), positive terms. Each lane sums a fixed number of terms
+ * N(v, x) from seriesterms.ts (gen_series_terms.py: the omitted tail is below 2e-18 S), not a
+ * convergence test; a lane's terms past its own N are +0. Two terms per step with one division:
+ * with D_k = k (v + k), t_k = t_{k-1} q / D_k, and u = q / (D_k D_{k+1}),
+ * t_k = t_{k-1} (u D_{k+1}), t_{k+1} = t_{k-1} (u D_{k+1})(u D_k).
+ */
 function seriesSum(v: v128, x: v128): v128 {
-  // constants and the counter k live in registers: V8 rebuilds a v128.const at every use
-  const one = sp(1.0), tol = sp(1.4e-17);
+  // constants and counters live in registers: V8 rebuilds a v128.const at every use
+  const one = sp(1.0), two = sp(2.0);
   const q = ml(sp(0.25), ml(x, x));
-  let term = one, T = sp(0.0), c = sp(0.0), done = sp(0.0), kf = sp(0.0);
-  // two terms per iteration, one convergence test (a lane may take one term more than needed)
-  for (let k = 1; k < 4000; k += 2) {
-    const k1 = ad(kf, one);
-    kf = ad(k1, one);
-    const r1 = dv(q, ml(k1, ad(v, k1)));
-    const r2 = dv(q, ml(kf, ad(v, kf)));
-    const t1 = unless(ml(term, r1), done);
-    term = ml(t1, r2);
-    let t = ad(T, t1);
-    c = ad(c, twoSumErr(T, t1, t));
-    T = t;
-    t = ad(T, term);
-    c = ad(c, twoSumErr(T, term, t));
-    T = t;
-    done = v128.or(done, v128.and(f64x2.lt(r2, one), f64x2.le(term, ml(tol, T))));
-    if (allSet(done)) break;
+  const N0 = seriesTerms(l0(v), l0(x)), N1 = seriesTerms(l1(v), l1(x));
+  const nv = pair(<f64>N0, <f64>N1);
+  const kmax = N0 > N1 ? N0 : N1;
+  let term = one, T = sp(0.0), k1 = one;
+  for (let k = 1; k < kmax; k += 2) {
+    const k2 = ad(k1, one);
+    const d1 = ml(k1, ad(v, k1)), d2 = ml(k2, ad(v, k2));
+    const u = unless(dv(q, ml(d1, d2)), f64x2.lt(nv, k1)); // +0 past the lane's N
+    const r1 = ml(u, d2), r2 = ml(u, d1);
+    const t1 = ml(term, r1);
+    term = ml(term, ml(r1, r2));
+    T = ad(T, ad(t1, term));
+    k1 = ad(k1, two);
   }
-  return ad(one, ad(T, c));
+  return ad(one, T);
 }
 
-/** 1/Gamma(1 + f), |f| <= 1/2, RGAMMA_C[0..21] (|c_k| 2^-k < 3e-19 beyond), four Horner chains in f^4. */
+/** 1/Gamma(1 + f), 0 <= f < 1: 1 + f P(f), P of degree 15 (rgammafit.ts, gen_rgamma_fit.py) by
+ *  Estrin's scheme (depth 4), its coefficients read as splatted pairs. */
 // @ts-ignore: decorator
 @inline function rgamma1p(f: v128): v128 {
-  const f2 = ml(f, f), f4 = ml(f2, f2);
-  let a = sp(load<f64>(RGAMMA_C + 20 * 8)), b = sp(load<f64>(RGAMMA_C + 21 * 8));
-  let c = sp(load<f64>(RGAMMA_C + 18 * 8)), d = sp(load<f64>(RGAMMA_C + 19 * 8));
-  for (let m = 4; m >= 0; m--) {
-    const o = RGAMMA_C + (<usize>(4 * m) << 3);
-    a = ad(ml(a, f4), sp(load<f64>(o)));
-    b = ad(ml(b, f4), sp(load<f64>(o + 8)));
-    if (m < 4) {
-      c = ad(ml(c, f4), sp(load<f64>(o + 16)));
-      d = ad(ml(d, f4), sp(load<f64>(o + 24)));
-    }
-  }
-  // a = c0 + c4 y + .. + c20 y^5, b = c1 + .. + c21 y^5, c = c2 + .. + c18 y^4, d = c3 + .. + c19 y^4
-  return ad(ad(a, ml(f, b)), ml(f2, ad(c, ml(f, d))));
+  const f2 = ml(f, f), f4 = ml(f2, f2), f8 = ml(f4, f4);
+  const e0 = ad(v128.load(RGF, 0), ml(v128.load(RGF, 16), f));
+  const e1 = ad(v128.load(RGF, 32), ml(v128.load(RGF, 48), f));
+  const e2 = ad(v128.load(RGF, 64), ml(v128.load(RGF, 80), f));
+  const e3 = ad(v128.load(RGF, 96), ml(v128.load(RGF, 112), f));
+  const e4 = ad(v128.load(RGF, 128), ml(v128.load(RGF, 144), f));
+  const e5 = ad(v128.load(RGF, 160), ml(v128.load(RGF, 176), f));
+  const e6 = ad(v128.load(RGF, 192), ml(v128.load(RGF, 208), f));
+  const e7 = ad(v128.load(RGF, 224), ml(v128.load(RGF, 240), f));
+  const g0 = ad(ad(e0, ml(e1, f2)), ml(ad(e2, ml(e3, f2)), f4));
+  const g1 = ad(ad(e4, ml(e5, f2)), ml(ad(e6, ml(e7, f2)), f4));
+  return ad(sp(1.0), ml(f, ad(g0, ml(g1, f8))));
 }
 
 /**
- * log I_v(x) = v log(x/2) + log(S_v(x) / Gamma(v + 1)) for v < 11: 1/Gamma(v+1) = 1/Gamma(1+f) /
- * ((1+f)(2+f)...(n+f)), v = n + f, |f| <= 1/2, a product of at most 11 factors (no overflow:
- * Gamma(12) = 4e7), so only two logarithms per point.
+ * log I_v(x) = v log(x/2) + log(S_v(x) / Gamma(v + 1)) for v < 11: v = n + f, n = floor(v),
+ * 1/Gamma(v+1) = 1/Gamma(1+f) / (v (v-1) ... (1+f)), a product of at most 10 factors (no overflow:
+ * Gamma(11) = 4e6), so only two logarithms per point.
  */
 function series(v: v128, x: v128): v128 {
   const S = seriesSum(v, x);
-  const n = f64x2.nearest(v);
-  const f = sb(v, n);
-  // (1+f)(2+f)...(n+f), n <= 11, as two interleaved products of fixed length (no data-dependent
-  // branch, no loop); factors beyond a lane's n are 1
+  const f = sb(v, f64x2.floor(v));
+  // v (v-1) ... (1+f) as the fixed product of max(v - i, 1), i = 0..9 (two interleaved chains):
+  // v - i is exact, >= 1 + f >= 1 for i < n and <= f < 1 beyond, where it gives exactly 1
   const one = sp(1.0), two = sp(2.0);
-  let ja = one, jb = two;
-  let pa = v128.bitselect(ad(f, ja), one, f64x2.le(ja, n));
-  let pb = v128.bitselect(ad(f, jb), one, f64x2.le(jb, n));
-  ja = ad(ja, two); jb = ad(jb, two);
-  pa = ml(pa, v128.bitselect(ad(f, ja), one, f64x2.le(ja, n)));
-  pb = ml(pb, v128.bitselect(ad(f, jb), one, f64x2.le(jb, n)));
-  ja = ad(ja, two); jb = ad(jb, two);
-  pa = ml(pa, v128.bitselect(ad(f, ja), one, f64x2.le(ja, n)));
-  pb = ml(pb, v128.bitselect(ad(f, jb), one, f64x2.le(jb, n)));
-  ja = ad(ja, two); jb = ad(jb, two);
-  pa = ml(pa, v128.bitselect(ad(f, ja), one, f64x2.le(ja, n)));
-  pb = ml(pb, v128.bitselect(ad(f, jb), one, f64x2.le(jb, n)));
-  ja = ad(ja, two); jb = ad(jb, two);
-  pa = ml(pa, v128.bitselect(ad(f, ja), one, f64x2.le(ja, n)));
-  pb = ml(pb, v128.bitselect(ad(f, jb), one, f64x2.le(jb, n)));
-  ja = ad(ja, two);
-  pa = ml(pa, v128.bitselect(ad(f, ja), one, f64x2.le(ja, n))); // j = 11
+  let wa = v, wb = sb(v, one);
+  let pa = f64x2.pmax(one, wa), pb = f64x2.pmax(one, wb);
+  for (let i = 0; i < 4; i++) { // unrolled by the compiler (constant trip count)
+    wa = sb(wa, two); wb = sb(wb, two);
+    pa = ml(pa, f64x2.pmax(one, wa));
+    pb = ml(pb, f64x2.pmax(one, wb));
+  }
   const prod = ml(pa, pb);
-  const lead = ml(v, sb(vlog(x), sp(LN2)));
+  const lead = ml(v, vlog(ml(x, sp(0.5)))); // x/2 exact (x > 1e-150): no rounding of log x - log 2
   return ad(lead, vlog(dv(ml(S, rgamma1p(f)), prod)));
 }
 
@@ -336,13 +328,17 @@ function seriesStirling(v: v128, x: v128): v128 {
   const S = seriesSum(v, x);
   const wh = ad(v, sp(1.0));
   const wl = twoSumErr(v, sp(1.0), wh);
-  const wr = dv(wl, wh);
-  const lb = sb(vlog(dv(x, ad(wh, wh))), wr);
-  // Stirling's series sum_k B_2k / (2k (2k-1) w^(2k-1)), 10 terms (first omitted < 1e-19 at w = 12)
   const r = dv(sp(1.0), wh), r2 = ml(r, r);
-  let st = sp(load<f64>(STIRLING_C + 9 * 8));
-  for (let k = 8; k >= 0; k--) st = ad(ml(st, r2), sp(load<f64>(STIRLING_C + (<usize>k << 3))));
-  st = ml(st, r);
+  const wr = ml(wl, r); // wl/wh, a correction below 2^-52: its rounding does not matter
+  const lb = sb(vlog(dv(x, ad(wh, wh))), wr);
+  // Stirling's series sum_k B_2k / (2k (2k-1) w^(2k-1)), k = 1..8 (the next < 1e-19 at w = 12),
+  // a polynomial in 1/w^2 by Estrin's scheme
+  const r4 = ml(r2, r2);
+  const e0 = ad(sp(0.08333333333333333), ml(sp(-0.002777777777777778), r2));
+  const e1 = ad(sp(0.0007936507936507937), ml(sp(-0.0005952380952380953), r2));
+  const e2 = ad(sp(0.0008417508417508417), ml(sp(-0.0019175269175269176), r2));
+  const e3 = ad(sp(0.00641025641025641), ml(sp(-0.029550653594771242), r2));
+  const st = ml(ad(ad(e0, ml(e1, r4)), ml(ad(e2, ml(e3, r4)), ml(r4, r4))), r);
   const rest = sb(sb(sp(1.0 - LN_SQRT_2PI), ml(sp(0.5), wr)), st);
   return ad(ad(ml(v, ad(lb, sp(1.0))), rest), vlog(dv(S, f64x2.sqrt(wh))));
 }
