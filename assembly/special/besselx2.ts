@@ -47,7 +47,9 @@ export const R_RARE: i32 = 8;
 /** The three Debye regions again for 17 <= v < 64, listed apart so that a pair's two orders
  *  need similar numbers of terms (8 to 19 here, 4 to 9 above). */
 export const R_DEBYE_LOWV: i32 = 6; // added to R_DEBYE_*: 9, 10, 11
-export const N_REGIONS: i32 = 12;
+/** The two series regions of I again for x >= 2 (12 to ~130 terms; below, at most 13). */
+export const R_SERIES_WIDE: i32 = 12; // added to R_SERIES, R_SERIES_STIRLING: 12, 13
+export const N_REGIONS: i32 = 14;
 
 /**
  * The region of (v, x) for kind 0 (I) or 1 (K, v already |v|). Arguments outside
@@ -65,7 +67,7 @@ export const N_REGIONS: i32 = 12;
     select<i32>(R_DEBYE_MID, R_DEBYE_LARGE, x <= 4.0 * v),
     x < 0.35 * v);
   const rLow = kind == 0
-    ? select<i32>(R_SERIES, R_SERIES_STIRLING, v < 11.0)
+    ? select<i32>(R_SERIES, R_SERIES_STIRLING, v < 11.0) + select<i32>(R_SERIES_WIDE, 0, x >= 2.0)
     : select<i32>(R_KREC, select<i32>(R_TEMME, R_RARE, x >= 1e-100), x > 2.0);
   const r = select<i32>(rDebye + select<i32>(R_DEBYE_LOWV, 0, v < 64.0),
     select<i32>(R_HANKEL, rLow, x >= hankelMinX(v)), v >= V_DEBYE);
@@ -76,9 +78,9 @@ export const N_REGIONS: i32 = 12;
 /** The coarse name (bessel.ts's REGION_*) of the region that serves (v, x). */
 export function besselRegionFine(v: f64, x: f64, kind: i32): i32 {
   const r = classify(v, x, kind);
-  if (r == R_SERIES || r == R_SERIES_STIRLING) return REGION_SERIES;
+  if (r == R_SERIES || r == R_SERIES_STIRLING || r >= R_SERIES_WIDE) return REGION_SERIES;
   if (r == R_HANKEL) return REGION_HANKEL;
-  if (r >= R_DEBYE_SMALL && r <= R_DEBYE_LARGE || r > R_RARE) return REGION_DEBYE;
+  if (r >= R_DEBYE_SMALL && r <= R_DEBYE_LARGE || r > R_RARE) return REGION_DEBYE; // 9..11
   if (r == R_TEMME) return REGION_TEMME;
   if (r == R_KREC) return REGION_CF;
   return besselRegion(v, x, kind);
@@ -455,8 +457,8 @@ function kRec(v: v128, x: v128): v128 {
 // @ts-ignore: decorator
 @inline function kernelI(r: i32, v: v128, x: v128): v128 {
   switch (r) {
-    case R_SERIES: return series(v, x);
-    case R_SERIES_STIRLING: return seriesStirling(v, x);
+    case R_SERIES: case R_SERIES + R_SERIES_WIDE: return series(v, x);
+    case R_SERIES_STIRLING: case R_SERIES_STIRLING + R_SERIES_WIDE: return seriesStirling(v, x);
     case R_HANKEL: return hankel(v, x, 0);
     default: return debye(v, x, r > R_RARE ? r - R_DEBYE_LOWV : r, 0);
   }
