@@ -49,7 +49,10 @@ export const R_RARE: i32 = 8;
 export const R_DEBYE_LOWV: i32 = 6; // added to R_DEBYE_*: 9, 10, 11
 /** The two series regions of I again for x >= 2 (12 to ~130 terms; below, at most 13). */
 export const R_SERIES_WIDE: i32 = 12; // added to R_SERIES, R_SERIES_STIRLING: 12, 13
-export const N_REGIONS: i32 = 14;
+/** Temme's series again for v >= 1.5, listed apart: there the upward recurrence to order v takes
+ *  1 to 16 steps, below it none (most orders of a log-uniform v are below 1.5). */
+export const R_TEMME_REC: i32 = 14;
+export const N_REGIONS: i32 = 15;
 
 /**
  * The region of (v, x) for kind 0 (I) or 1 (K, v already |v|). Arguments outside
@@ -68,7 +71,7 @@ export const N_REGIONS: i32 = 14;
     x < 0.35 * v);
   const rLow = kind == 0
     ? select<i32>(R_SERIES, R_SERIES_STIRLING, v < 11.0) + select<i32>(R_SERIES_WIDE, 0, x >= 2.0)
-    : select<i32>(R_KREC, select<i32>(R_TEMME, R_RARE, x >= 1e-100), x > 2.0);
+    : select<i32>(R_KREC, select<i32>(select<i32>(R_TEMME_REC, R_TEMME, v >= 1.5), R_RARE, x >= 1e-100), x > 2.0);
   const r = select<i32>(rDebye + select<i32>(R_DEBYE_LOWV, 0, v < 64.0),
     select<i32>(R_HANKEL, rLow, x >= hankelMinX(v)), v >= V_DEBYE);
   const ok = (v >= 0) & (v < 1e150) & (x > 1e-150) & (x < 1e150);
@@ -78,10 +81,11 @@ export const N_REGIONS: i32 = 14;
 /** The coarse name (bessel.ts's REGION_*) of the region that serves (v, x). */
 export function besselRegionFine(v: f64, x: f64, kind: i32): i32 {
   const r = classify(v, x, kind);
-  if (r == R_SERIES || r == R_SERIES_STIRLING || r >= R_SERIES_WIDE) return REGION_SERIES;
+  if (r == R_SERIES || r == R_SERIES_STIRLING || r == R_SERIES + R_SERIES_WIDE ||
+    r == R_SERIES_STIRLING + R_SERIES_WIDE) return REGION_SERIES;
   if (r == R_HANKEL) return REGION_HANKEL;
-  if (r >= R_DEBYE_SMALL && r <= R_DEBYE_LARGE || r > R_RARE) return REGION_DEBYE; // 9..11
-  if (r == R_TEMME) return REGION_TEMME;
+  if (r >= R_DEBYE_SMALL && r <= R_DEBYE_LARGE || r > R_RARE && r <= R_DEBYE_LARGE + R_DEBYE_LOWV) return REGION_DEBYE;
+  if (r == R_TEMME || r == R_TEMME_REC) return REGION_TEMME;
   if (r == R_KREC) return REGION_CF;
   return besselRegion(v, x, kind);
 }
@@ -468,7 +472,7 @@ function kRec(v: v128, x: v128): v128 {
 // @ts-ignore: decorator
 @inline function kernelK(r: i32, v: v128, x: v128): v128 {
   switch (r) {
-    case R_TEMME: return temme(v, x);
+    case R_TEMME: case R_TEMME_REC: return temme(v, x);
     case R_KREC: return kRec(v, x);
     case R_HANKEL: return hankel(v, x, 1);
     default: return debye(v, x, r > R_RARE ? r - R_DEBYE_LOWV : r, 1);
