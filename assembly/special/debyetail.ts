@@ -296,3 +296,71 @@ const DT: usize = memory.data<f64>([-0.20833333333333334, -0.20833333333333334, 
   acc = f64x2.add(acc, v128.andnot(f64x2.mul(pw, p), f64x2.ge(v128.load(DT, 3632), Kv)));
   return acc;
 }
+
+// Debye's sum at t ~ 1 (R_DEBYE_TINY, z = x/v < 0.001): see gen_debye_tail.py.
+// coefficients twice (f64x2), in the order the code below reads them
+const DTT: usize = memory.data<f64>([-0.09375, -0.09375, 0.25, 0.25, -0.08333333333333333, -0.08333333333333333, 1.0, 1.0, 0.6015625, 0.6015625, -0.2708333333333333, -0.2708333333333333, 0.003472222222222222, 0.003472222222222222, 2.0, 2.0, -1.6435546875, -1.6435546875, 0.2717013888888889, 0.2717013888888889, 0.0026813271604938273, 0.0026813271604938273, 3.0, 3.0, 3.728372757523148, 3.728372757523148, -0.2710310570987654, -0.2710310570987654, -0.00022947209362139917, -0.00022947209362139917, 4.0, 4.0, -7.897149469823013, -7.897149469823013, 0.27097368907536007, 0.27097368907536007, -0.0007840392217200666, -0.0007840392217200666, 5.0, 5.0, 16.234704688070522, 16.234704688070522, -0.2711696988807901, -0.2711696988807901, 6.972813758365857e-05, 6.972813758365857e-05, 6.0, 6.0, -32.910066673835225, -32.910066673835225, 0.27118713091518604, 0.27118713091518604, 0.0005921664373536939, 0.0005921664373536939, 7.0, 7.0, -0.2710390893058476, -0.2710390893058476, -5.171790908260592e-05, -5.171790908260592e-05, 8.0, 8.0, 0.2710261598285769, 0.2710261598285769, -0.0008394987206720873, -0.0008394987206720873, 9.0, 9.0, -0.27123603450874495, -0.27123603450874495, 7.204895416020011e-05, 7.204895416020011e-05, 10.0, 10.0, 0.0019144384985654776, 0.0019144384985654776, 11.0, 11.0], 16);
+/** Terms K of the sum at t ~ 1 per quarter octave of v from 16 (index as KTAB in besselx2.ts). */
+export const KTAB_TINY: usize = memory.data<u8>([12, 12, 10, 10, 10, 9, 8, 8, 8, 8, 8, 7, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+
+/** sum_{k=1}^{K-1} r^k u_k(sqrt(1 - d)) per lane, r = sgn/v, d = x^2/(v^2 + x^2) < 1e-06,
+ *  K = Kv's lane (<= 12; terms k >= K exactly +0), Kmax = the larger lane's K. */
+// @ts-ignore: decorator
+@inline export function debyeTailTinyX2(d: v128, r: v128, Kv: v128, Kmax: i32): v128 {
+  let b0 = v128.load(DTT, 0);
+  b0 = f64x2.add(f64x2.mul(b0, d), v128.load(DTT, 16));
+  b0 = f64x2.add(f64x2.mul(b0, d), v128.load(DTT, 32));
+  b0 = v128.andnot(b0, f64x2.ge(v128.load(DTT, 48), Kv));
+  let b1 = v128.load(DTT, 64);
+  b1 = f64x2.add(f64x2.mul(b1, d), v128.load(DTT, 80));
+  b1 = f64x2.add(f64x2.mul(b1, d), v128.load(DTT, 96));
+  b1 = v128.andnot(b1, f64x2.ge(v128.load(DTT, 112), Kv));
+  const n0_2 = f64x2.add(b0, f64x2.mul(r, b1));
+  if (Kmax <= 3) return f64x2.mul(r, n0_2);
+  let b2 = v128.load(DTT, 128);
+  b2 = f64x2.add(f64x2.mul(b2, d), v128.load(DTT, 144));
+  b2 = f64x2.add(f64x2.mul(b2, d), v128.load(DTT, 160));
+  b2 = v128.andnot(b2, f64x2.ge(v128.load(DTT, 176), Kv));
+  let b3 = v128.load(DTT, 192);
+  b3 = f64x2.add(f64x2.mul(b3, d), v128.load(DTT, 208));
+  b3 = f64x2.add(f64x2.mul(b3, d), v128.load(DTT, 224));
+  b3 = v128.andnot(b3, f64x2.ge(v128.load(DTT, 240), Kv));
+  const n2_2 = f64x2.add(b2, f64x2.mul(r, b3));
+  const r2 = f64x2.mul(r, r);
+  const n0_4 = f64x2.add(n0_2, f64x2.mul(r2, n2_2));
+  if (Kmax <= 5) return f64x2.mul(r, n0_4);
+  let b4 = v128.load(DTT, 256);
+  b4 = f64x2.add(f64x2.mul(b4, d), v128.load(DTT, 272));
+  b4 = f64x2.add(f64x2.mul(b4, d), v128.load(DTT, 288));
+  b4 = v128.andnot(b4, f64x2.ge(v128.load(DTT, 304), Kv));
+  let b5 = v128.load(DTT, 320);
+  b5 = f64x2.add(f64x2.mul(b5, d), v128.load(DTT, 336));
+  b5 = f64x2.add(f64x2.mul(b5, d), v128.load(DTT, 352));
+  b5 = v128.andnot(b5, f64x2.ge(v128.load(DTT, 368), Kv));
+  const n4_2 = f64x2.add(b4, f64x2.mul(r, b5));
+  let b6 = v128.load(DTT, 384);
+  b6 = f64x2.add(f64x2.mul(b6, d), v128.load(DTT, 400));
+  b6 = f64x2.add(f64x2.mul(b6, d), v128.load(DTT, 416));
+  b6 = v128.andnot(b6, f64x2.ge(v128.load(DTT, 432), Kv));
+  let b7 = v128.load(DTT, 448);
+  b7 = f64x2.add(f64x2.mul(b7, d), v128.load(DTT, 464));
+  b7 = v128.andnot(b7, f64x2.ge(v128.load(DTT, 480), Kv));
+  const n6_2 = f64x2.add(b6, f64x2.mul(r, b7));
+  const n4_4 = f64x2.add(n4_2, f64x2.mul(r2, n6_2));
+  const r4 = f64x2.mul(r2, r2);
+  const n0_8 = f64x2.add(n0_4, f64x2.mul(r4, n4_4));
+  if (Kmax <= 9) return f64x2.mul(r, n0_8);
+  let b8 = v128.load(DTT, 496);
+  b8 = f64x2.add(f64x2.mul(b8, d), v128.load(DTT, 512));
+  b8 = v128.andnot(b8, f64x2.ge(v128.load(DTT, 528), Kv));
+  let b9 = v128.load(DTT, 544);
+  b9 = f64x2.add(f64x2.mul(b9, d), v128.load(DTT, 560));
+  b9 = v128.andnot(b9, f64x2.ge(v128.load(DTT, 576), Kv));
+  const n8_2 = f64x2.add(b8, f64x2.mul(r, b9));
+  let b10 = v128.load(DTT, 592);
+  b10 = v128.andnot(b10, f64x2.ge(v128.load(DTT, 608), Kv));
+  const n8_4 = f64x2.add(n8_2, f64x2.mul(r2, b10));
+  const r8 = f64x2.mul(r4, r4);
+  const n0_16 = f64x2.add(n0_8, f64x2.mul(r8, n8_4));
+  return f64x2.mul(r, n0_16);
+}
