@@ -8,7 +8,7 @@
 // K at x < 1e-100) take the scalar code of bessel.ts (REGION_RARE).
 
 import { vlog, vexp, vlog1p } from "../util/vmath";
-import { debyeTailX2, debyeTailTinyX2, KTAB_TINY } from "./debyetail";
+import { debyeTailX2, debyeTailTinyX2, KTAB_TINY, KTAB_LARGE } from "./debyetail";
 import { logKTemmeCF } from "./kcf";
 import { temmeTerms } from "./temmeterms";
 import {
@@ -145,9 +145,9 @@ for (let i = 0; i < 256; i++) {
 }
 
 // @ts-ignore: decorator
-@inline function debyeTerms(v: f64): i32 {
+@inline function debyeTerms(v: f64, tab: usize): i32 {
   let i = <i32>(reinterpret<u64>(v) >> 50) - ((1023 + 4) << 2); // v >= 17: i >= 0
-  return load<u8>(KTAB + <usize>(i < 255 ? i : 255));
+  return load<u8>(tab + <usize>(i < 255 ? i : 255));
 }
 
 /** K of the sum at t ~ 1 (R_DEBYE_TINY; generated table, see gen_debye_tail.py), v >= 16. */
@@ -163,10 +163,11 @@ for (let i = 0; i < 256; i++) {
   return r >= R_DEBYE_TINY ? R_DEBYE_TINY : r > R_RARE ? r - R_DEBYE_LOWV : r;
 }
 
-/** sum_{k=1}^{K-1} (sgn t / v)^k P_k(t^2) per lane, with each lane's own K (later terms masked). */
+/** sum_{k=1}^{K-1} (sgn t / v)^k P_k(t^2) per lane, with each lane's own K (later terms masked),
+ *  K from tab: KTAB (any t), or KTAB_LARGE where t < 1/sqrt(17) (z > 4). */
 // @ts-ignore: decorator
-@inline function debyeTail(v: v128, t: v128, sgn: f64): v128 {
-  const K0 = debyeTerms(l0(v)), K1 = debyeTerms(l1(v));
+@inline function debyeTail(v: v128, t: v128, sgn: f64, tab: usize): v128 {
+  const K0 = debyeTerms(l0(v), tab), K1 = debyeTerms(l1(v), tab);
   return debyeTailX2(ml(t, t), dv(ml(sp(sgn), t), v), pair(<f64>K0, <f64>K1), K0 > K1 ? K0 : K1);
 }
 
@@ -209,7 +210,7 @@ function debye(v: v128, x: v128, mode: i32, kind: i32): v128 {
     const K0 = debyeTermsTiny(l0(v)), K1 = debyeTermsTiny(l1(v));
     T = debyeTailTinyX2(dv(x2, S), dv(sp(kind == 0 ? 1.0 : -1.0), v), pair(<f64>K0, <f64>K1), K0 > K1 ? K0 : K1);
   } else {
-    T = debyeTail(v, dv(v, sh), kind == 0 ? 1.0 : -1.0);
+    T = debyeTail(v, dv(v, sh), kind == 0 ? 1.0 : -1.0, mode == R_DEBYE_LARGE ? KTAB_LARGE : KTAB);
   }
   const L = vlog(dv(ad(sp(1.0), T), f64x2.sqrt(sh)));
   return kind == 0 ? ad(sb(e, sp(LN_SQRT_2PI)), L) : ad(sb(sp(LN_SQRT_PI_2), e), L);

@@ -154,6 +154,30 @@ def tiny_code(E, ktab, kmax, J):
     return o
 
 
+def ktab_large():
+    """K per quarter octave of v (as KTAB) for z = x/v > 4 (R_DEBYE_LARGE), t = 1/sqrt(1 + z^2) <
+    1/sqrt(17): DEBYE_VMIN's criterion (4 max_t |u_K(t)| / v^K <= 2^-56, max on a grid of 2001
+    points in 60 digits) with the max over that band only: t^K makes the terms far smaller
+    (K 11 instead of 19 at v = 17)."""
+    import mpmath as mp
+    mp.mp.dps = 60
+    P = debye()
+    tmax = 1 / mp.sqrt(17)
+    grid = [tmax * i / 2000 for i in range(2001)]
+    env = [mp.mpf(1)] + [max(abs(t ** k * mp.polyval([mp.mpf(c.numerator) / c.denominator for c in P[k]][::-1], t * t))
+                             for t in grid) for k in range(1, KMAX + 1)]
+    out = []
+    for i in range(256):
+        v = mp.mpf(2) ** (4 + i // 4) * (1 + mp.mpf(i % 4) / 4)
+        K = 1
+        while K < KMAX and 4 * env[K] / v ** K > mp.mpf(2) ** -56:
+            K += 1
+        out.append(K)
+    return ['', '/** Terms K of Debye\'s sum at z > 4 (t < 1/sqrt(17)) per quarter octave of v from 16, as KTAB in',
+            ' *  besselx2.ts (see ktab_large in gen_debye_tail.py). */',
+            'export const KTAB_LARGE: usize = memory.data<u8>([' + ', '.join(str(k) for k in out) + ']);']
+
+
 def main():
     P = debye()
     body, table = [], []
@@ -183,7 +207,7 @@ def main():
          '  let acc = f64x2.splat(0.0);',
          '  let pw = w;',
          '  let p: v128;'] + body + ['  return acc;', '}']
-    print('\n'.join(o + tiny_code(*tiny_tables())))
+    print('\n'.join(o + tiny_code(*tiny_tables()) + ktab_large()))
 
 
 if __name__ == '__main__':
