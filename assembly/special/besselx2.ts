@@ -8,7 +8,7 @@
 // K at x < 1e-100) take the scalar code of bessel.ts (REGION_RARE).
 
 import { vlog, vexp, vlog1p } from "../util/vmath";
-import { debyeTailX2 } from "./debyetail";
+import { debyeTailX2, debyeTailTinyX2, KTAB_TINY, KTAB_LARGE } from "./debyetail";
 import { logKTemmeCF } from "./kcf";
 import { temmeTerms } from "./temmeterms";
 import { seriesTerms } from "./seriesterms";
@@ -34,7 +34,7 @@ export const R_HANKEL: i32 = 2;
 export const R_DEBYE_SMALL: i32 = 3;
 /** Debye, 0.35 <= z <= 4: around z_c = 0.6627, where v eta(z) cancels: log q = -u_c + log1p(q/q_c - 1). */
 export const R_DEBYE_MID: i32 = 4;
-/** Debye, z < 1e-3 or z > 4: plain arithmetic. Its error is about
+/** Debye, z > 4, and z < 1e-3 (R_DEBYE_TINY): plain arithmetic. Its error is about
  *  (s + v (|log q| + 1)) / |v eta(z)| ulp of the exponent: below 1.5 at z < 1e-3
  *  (eta = 1 + log(z/2) + O(z^2), log q ~ log(z/2)) and at z > 4 (eta ~ z). */
 export const R_DEBYE_LARGE: i32 = 5;
@@ -52,12 +52,16 @@ export const R_SERIES_WIDE: i32 = 12; // added to R_SERIES, R_SERIES_STIRLING: 1
 /** Temme's series again for v >= 1.5, listed apart: there the upward recurrence to order v takes
  *  1 to 16 steps, below it none (most orders of a log-uniform v are below 1.5). */
 export const R_TEMME_REC: i32 = 14;
-export const N_REGIONS: i32 = 15;
+/** Debye, z < 1e-3: the exponent as R_DEBYE_LARGE's, t ~ 1, so the sum is a short series in
+ *  d = 1 - t^2 per term, with fewer terms (debyeTailTinyX2); 16 for v < 64. */
+export const R_DEBYE_TINY: i32 = 15;
+export const R_DEBYE_TINY_LOWV: i32 = 16;
+export const N_REGIONS: i32 = 17;
 
 /**
  * The region of (v, x) for kind 0 (I) or 1 (K, v already |v|). Arguments outside
  * 1e-150 < x < 1e150, v < 1e150 (where squares would overflow), NaN, zero and infinities are
- * R_RARE. Then, as in bessel.ts: v >= 17 Debye (split by z = x/v as above); x >= max(22, 0.6 v^2)
+ * R_RARE. Then, as in bessel.ts: v >= 17 Debye (split by z = x/v and at v = 64 as above); x >= max(22, 0.6 v^2)
  * Hankel; otherwise the series for I (split at v = 11), for K Temme's series at x <= 2 and the
  * x > 2 method above it.
  */
@@ -65,14 +69,16 @@ export const N_REGIONS: i32 = 15;
 @inline export function classify(v: f64, x: f64, kind: i32): i32 {
   // branch-free (selects): on mixed inputs the region of the next point is unpredictable, and
   // a mispredicted branch per point would cost as much as a third of a kernel
+  const tiny = x < 1e-3 * v;
   const rDebye = select<i32>(
-    select<i32>(R_DEBYE_LARGE, R_DEBYE_SMALL, x < 1e-3 * v),
+    select<i32>(R_DEBYE_TINY, R_DEBYE_SMALL, tiny),
     select<i32>(R_DEBYE_MID, R_DEBYE_LARGE, x <= 4.0 * v),
     x < 0.35 * v);
+  const lowOff = select<i32>(R_DEBYE_TINY_LOWV - R_DEBYE_TINY, R_DEBYE_LOWV, tiny);
   const rLow = kind == 0
     ? select<i32>(R_SERIES, R_SERIES_STIRLING, v < 11.0) + select<i32>(R_SERIES_WIDE, 0, x >= 2.0)
     : select<i32>(R_KREC, select<i32>(select<i32>(R_TEMME_REC, R_TEMME, v >= 1.5), R_RARE, x >= 1e-100), x > 2.0);
-  const r = select<i32>(rDebye + select<i32>(R_DEBYE_LOWV, 0, v < 64.0),
+  const r = select<i32>(rDebye + select<i32>(lowOff, 0, v < 64.0),
     select<i32>(R_HANKEL, rLow, x >= hankelMinX(v)), v >= V_DEBYE);
   const ok = (v >= 0) & (v < 1e150) & (x > 1e-150) & (x < 1e150);
   return select<i32>(r, R_RARE, ok);
@@ -84,7 +90,8 @@ export function besselRegionFine(v: f64, x: f64, kind: i32): i32 {
   if (r == R_SERIES || r == R_SERIES_STIRLING || r == R_SERIES + R_SERIES_WIDE ||
     r == R_SERIES_STIRLING + R_SERIES_WIDE) return REGION_SERIES;
   if (r == R_HANKEL) return REGION_HANKEL;
-  if (r >= R_DEBYE_SMALL && r <= R_DEBYE_LARGE || r > R_RARE && r <= R_DEBYE_LARGE + R_DEBYE_LOWV) return REGION_DEBYE;
+  if (r >= R_DEBYE_SMALL && r <= R_DEBYE_LARGE || r > R_RARE && r <= R_DEBYE_LARGE + R_DEBYE_LOWV ||
+    r >= R_DEBYE_TINY) return REGION_DEBYE;
   if (r == R_TEMME || r == R_TEMME_REC) return REGION_TEMME;
   if (r == R_KREC) return REGION_CF;
   return besselRegion(v, x, kind);
@@ -147,15 +154,29 @@ for (let i = 0; i < 256; i++) {
 }
 
 // @ts-ignore: decorator
-@inline function debyeTerms(v: f64): i32 {
+@inline function debyeTerms(v: f64, tab: usize): i32 {
   let i = <i32>(reinterpret<u64>(v) >> 50) - ((1023 + 4) << 2); // v >= 17: i >= 0
-  return load<u8>(KTAB + <usize>(i < 255 ? i : 255));
+  return load<u8>(tab + <usize>(i < 255 ? i : 255));
 }
 
-/** sum_{k=1}^{K-1} (sgn t / v)^k P_k(t^2) per lane, with each lane's own K (later terms masked). */
+/** K of the sum at t ~ 1 (R_DEBYE_TINY; generated table, see gen_debye_tail.py), v >= 16. */
 // @ts-ignore: decorator
-@inline function debyeTail(v: v128, t: v128, sgn: f64): v128 {
-  const K0 = debyeTerms(l0(v)), K1 = debyeTerms(l1(v));
+@inline function debyeTermsTiny(v: f64): i32 {
+  let i = <i32>(reinterpret<u64>(v) >> 50) - ((1023 + 4) << 2);
+  return load<u8>(KTAB_TINY + <usize>(i < 255 ? i : 255));
+}
+
+/** The Debye mode (R_DEBYE_SMALL, _MID, _LARGE, _TINY) of a Debye region. */
+// @ts-ignore: decorator
+@inline function debyeMode(r: i32): i32 {
+  return r >= R_DEBYE_TINY ? R_DEBYE_TINY : r > R_RARE ? r - R_DEBYE_LOWV : r;
+}
+
+/** sum_{k=1}^{K-1} (sgn t / v)^k P_k(t^2) per lane, with each lane's own K (later terms masked),
+ *  K from tab: KTAB (any t), or KTAB_LARGE where t < 1/sqrt(17) (z > 4). */
+// @ts-ignore: decorator
+@inline function debyeTail(v: v128, t: v128, sgn: f64, tab: usize): v128 {
+  const K0 = debyeTerms(l0(v), tab), K1 = debyeTerms(l1(v), tab);
   return debyeTailX2(ml(t, t), dv(ml(sp(sgn), t), v), pair(<f64>K0, <f64>K1), K0 > K1 ? K0 : K1);
 }
 
@@ -170,7 +191,7 @@ function debye(v: v128, x: v128, mode: i32, kind: i32): v128 {
   const S = ad(v2, x2);
   const sh = f64x2.sqrt(S);
   let e: v128;
-  if (mode == R_DEBYE_LARGE) {
+  if (mode == R_DEBYE_LARGE || mode == R_DEBYE_TINY) {
     e = ad(sh, ml(v, vlog(dv(x, ad(v, sh)))));
   } else {
     const Se = ad(ad(twoSumErr(v2, x2, S), twoProdErr(v, v, v2)), twoProdErr(x, x, x2));
@@ -193,7 +214,13 @@ function debye(v: v128, x: v128, mode: i32, kind: i32): v128 {
       e = ad(sh, ad(sl, ml(v, ad(vlog(qh), dv(ql, qh)))));
     }
   }
-  const T = debyeTail(v, dv(v, sh), kind == 0 ? 1.0 : -1.0);
+  let T: v128;
+  if (mode == R_DEBYE_TINY) {
+    const K0 = debyeTermsTiny(l0(v)), K1 = debyeTermsTiny(l1(v));
+    T = debyeTailTinyX2(dv(x2, S), dv(sp(kind == 0 ? 1.0 : -1.0), v), pair(<f64>K0, <f64>K1), K0 > K1 ? K0 : K1);
+  } else {
+    T = debyeTail(v, dv(v, sh), kind == 0 ? 1.0 : -1.0, mode == R_DEBYE_LARGE ? KTAB_LARGE : KTAB);
+  }
   const L = vlog(dv(ad(sp(1.0), T), f64x2.sqrt(sh)));
   return kind == 0 ? ad(sb(e, sp(LN_SQRT_2PI)), L) : ad(sb(sp(LN_SQRT_PI_2), e), L);
 }
@@ -464,7 +491,7 @@ function kRec(v: v128, x: v128): v128 {
     case R_SERIES: case R_SERIES + R_SERIES_WIDE: return series(v, x);
     case R_SERIES_STIRLING: case R_SERIES_STIRLING + R_SERIES_WIDE: return seriesStirling(v, x);
     case R_HANKEL: return hankel(v, x, 0);
-    default: return debye(v, x, r > R_RARE ? r - R_DEBYE_LOWV : r, 0);
+    default: return debye(v, x, debyeMode(r), 0);
   }
 }
 
@@ -475,7 +502,7 @@ function kRec(v: v128, x: v128): v128 {
     case R_TEMME: case R_TEMME_REC: return temme(v, x);
     case R_KREC: return kRec(v, x);
     case R_HANKEL: return hankel(v, x, 1);
-    default: return debye(v, x, r > R_RARE ? r - R_DEBYE_LOWV : r, 1);
+    default: return debye(v, x, debyeMode(r), 1);
   }
 }
 
