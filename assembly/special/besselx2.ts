@@ -23,9 +23,24 @@ import {
   REGION_SERIES, REGION_HANKEL, REGION_DEBYE, REGION_CF, REGION_TEMME,
 } from "./bessel";
 
-// ---- the region switch (fine regions; besselRegionFine maps them to bessel.ts's names) ----------
+// ---- the region switch ----------------------------------------------------------------------------
+//
+// Fine regions are the batch lists. Several share a kernel and differ only in which points they
+// pair, so that both lanes of a pair need similar term counts:
+//   id       kernel               points (z = x/v)
+//    0 / 12  series               I, v < 11;        x < 2 / 2 <= x < max(22, 0.6 v^2)
+//    1 / 13  seriesStirling       I, 11 <= v < 17;  same split in x
+//    2       hankel               v < 17, x >= max(22, 0.6 v^2)
+//    3 /  9  debye, double-double 1e-3 <= z < 0.35; v >= 64 / 17 <= v < 64
+//    4 / 10  debye, log1p form    0.35 <= z <= 4;   same split in v
+//    5 / 11  debye, plain         z > 4;            same split in v
+//   15 / 16  debye, plain, t ~ 1  z < 1e-3;         same split in v
+//    6 / 14  temme                K, v < 17, 1e-100 <= x <= 2; v < 1.5 / v >= 1.5
+//    7       kRec                 K, v < 17, 2 < x < max(22, 0.6 v^2)
+//    8       scalar (bessel.ts)   everything else (R_RARE)
+// besselRegionFine maps them to bessel.ts's coarse names (REGION_*), which besselRegion() shows.
 
-/** I: power series with 1/Gamma(v+1) from its Taylor series (v < 11). */
+/** I: power series with 1/Gamma(v+1) from a fit (v < 11). */
 export const R_SERIES: i32 = 0;
 /** I: power series with Stirling's formula merged into the lead (11 <= v < 17). */
 export const R_SERIES_STIRLING: i32 = 1;
@@ -44,16 +59,15 @@ export const R_TEMME: i32 = 6;
 export const R_KREC: i32 = 7;
 /** Everything else: the scalar code of bessel.ts, lane by lane. */
 export const R_RARE: i32 = 8;
-/** The three Debye regions again for 17 <= v < 64, listed apart so that a pair's two orders
- *  need similar numbers of terms (8 to 19 here, 4 to 9 above). */
-export const R_DEBYE_LOWV: i32 = 6; // added to R_DEBYE_*: 9, 10, 11
-/** The two series regions of I again for x >= 2 (12 to ~130 terms; below, at most 13). */
-export const R_SERIES_WIDE: i32 = 12; // added to R_SERIES, R_SERIES_STIRLING: 12, 13
-/** Temme's series again for v >= 1.5, listed apart: there the upward recurrence to order v takes
- *  1 to 16 steps, below it none (most orders of a log-uniform v are below 1.5). */
+/** Offset of the Debye lists for 17 <= v < 64 (R_DEBYE_SMALL..LARGE + 6 = 9..11): there the sum
+ *  needs 8 to 19 terms, above 4 to 9. */
+export const R_DEBYE_LOWV: i32 = 6;
+/** Offset of the series lists for x >= 2 (12, 13): 12 to ~130 terms there, at most 13 below. */
+export const R_SERIES_WIDE: i32 = 12;
+/** Temme's series for v >= 1.5: an upward recurrence to order v of 1 to 16 steps (none below). */
 export const R_TEMME_REC: i32 = 14;
-/** Debye, z < 1e-3: the exponent as R_DEBYE_LARGE's, t ~ 1, so the sum is a short series in
- *  d = 1 - t^2 per term, with fewer terms (debyeTailTinyX2); 16 for v < 64. */
+/** Debye, z < 1e-3: the exponent as R_DEBYE_LARGE's; t ~ 1, so each term of the sum is a short
+ *  series in d = 1 - t^2, and fewer terms serve (debyeTailTinyX2). 16: the same for v < 64. */
 export const R_DEBYE_TINY: i32 = 15;
 export const R_DEBYE_TINY_LOWV: i32 = 16;
 export const N_REGIONS: i32 = 17;
@@ -61,9 +75,9 @@ export const N_REGIONS: i32 = 17;
 /**
  * The region of (v, x) for kind 0 (I) or 1 (K, v already |v|). Arguments outside
  * 1e-150 < x < 1e150, v < 1e150 (where squares would overflow), NaN, zero and infinities are
- * R_RARE. Then, as in bessel.ts: v >= 17 Debye (split by z = x/v and at v = 64 as above); x >= max(22, 0.6 v^2)
- * Hankel; otherwise the series for I (split at v = 11), for K Temme's series at x <= 2 and the
- * x > 2 method above it.
+ * R_RARE. Then, as in bessel.ts: v >= 17 Debye (split by z = x/v and at v = 64, as in the table
+ * above); x >= max(22, 0.6 v^2) Hankel; otherwise the series for I (split at v = 11 and x = 2),
+ * for K Temme's series at x <= 2 (split at v = 1.5) and the continued fraction above.
  */
 // @ts-ignore: decorator
 @inline export function classify(v: f64, x: f64, kind: i32): i32 {
@@ -86,15 +100,14 @@ export const N_REGIONS: i32 = 17;
 
 /** The coarse name (bessel.ts's REGION_*) of the region that serves (v, x). */
 export function besselRegionFine(v: f64, x: f64, kind: i32): i32 {
-  const r = classify(v, x, kind);
-  if (r == R_SERIES || r == R_SERIES_STIRLING || r == R_SERIES + R_SERIES_WIDE ||
-    r == R_SERIES_STIRLING + R_SERIES_WIDE) return REGION_SERIES;
-  if (r == R_HANKEL) return REGION_HANKEL;
-  if (r >= R_DEBYE_SMALL && r <= R_DEBYE_LARGE || r > R_RARE && r <= R_DEBYE_LARGE + R_DEBYE_LOWV ||
-    r >= R_DEBYE_TINY) return REGION_DEBYE;
-  if (r == R_TEMME || r == R_TEMME_REC) return REGION_TEMME;
-  if (r == R_KREC) return REGION_CF;
-  return besselRegion(v, x, kind);
+  switch (classify(v, x, kind)) {
+    case 0: case 1: case 12: case 13: return REGION_SERIES;
+    case 2: return REGION_HANKEL;
+    case 3: case 4: case 5: case 9: case 10: case 11: case 15: case 16: return REGION_DEBYE;
+    case 6: case 14: return REGION_TEMME;
+    case 7: return REGION_CF;
+    default: return besselRegion(v, x, kind);
+  }
 }
 
 // ---- f64x2 shorthands --------------------------------------------------------------------------
