@@ -15,7 +15,7 @@ import { seriesTerms } from "./seriesterms";
 import { RGF } from "./rgammafit";
 import {
   DEBYE_KMAX, DEBYE_VMIN, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
-  UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_C, STIRLING_C,
+  UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_C, STIRLING_C, KCF_INV,
 } from "./coeffs";
 import {
   V_DEBYE, hankelMinX,
@@ -279,13 +279,14 @@ function hankel(v: v128, x: v128, kind: i32): v128 {
   const Nv = pair(N0, N1);
   const nmax = <i32>(N0 > N1 ? N0 : N1);
   let term = one, T = sp(0.0), kf = sp(0.0), a = sp(-1.0);
-  // two terms per iteration; terms beyond a lane's own count are exactly zero
+  // two terms per iteration; terms beyond a lane's own count are exactly zero; 1/k from KCF_INV
+  // (a product instead of a division per term: k <= 64 < KCF_NMAX)
   for (let k = 1; k <= nmax; k += 2) {
     const k1 = ad(kf, one), a1 = ad(a, two);
     kf = ad(k1, one);
     a = ad(a1, two);
-    const t1 = unless(ml(term, dv(ml(sb(mu, ml(a1, a1)), r), k1)), f64x2.gt(k1, Nv));
-    term = unless(ml(t1, dv(ml(sb(mu, ml(a, a)), r), kf)), f64x2.gt(kf, Nv));
+    const t1 = unless(ml(term, ml(ml(sb(mu, ml(a1, a1)), r), sp(load<f64>(KCF_INV + (<usize>k << 3))))), f64x2.gt(k1, Nv));
+    term = unless(ml(t1, ml(ml(sb(mu, ml(a, a)), r), sp(load<f64>(KCF_INV + (<usize>(k + 1) << 3))))), f64x2.gt(kf, Nv));
     T = ad(ad(T, t1), term);
   }
   const L = vlog(dv(ad(one, T), f64x2.sqrt(x)));
@@ -414,6 +415,11 @@ function seriesStirling(v: v128, x: v128): v128 {
   return dv(sp(1.0), sb(sp(1.0), ml(ml(y, sp(0.16666666666666666)), P)));
 }
 
+// @ts-ignore: decorator
+@inline function rgf(k: i32): f64 { return load<f64>(RGAMMA_C + (<usize>k << 3)); }
+// @ts-ignore: decorator
+@inline function rgc(k: i32): v128 { return f64x2.splat(rgf(k)); }
+
 const LN2_HI: f64 = 6.93147180369123816490e-01; // 0x3fe62e42fee00000: n * LN2_HI exact for |n| < 2^21
 const LN2_LO: f64 = 1.90821492927058770002e-10;
 
@@ -421,23 +427,24 @@ function temme(v: v128, x: v128): v128 {
   const n = f64x2.floor(ad(v, sp(0.5)));
   const mu = sb(v, n);
   const mu2 = ml(mu, mu);
-  // G2 = even part of 1/Gamma(1+mu), G1 = -(odd part)/mu (no cancellation as mu -> 0)
-  let g2 = sp(load<f64>(RGAMMA_C + 24 * 8)), g1 = sp(load<f64>(RGAMMA_C + 25 * 8));
-  for (let k = 22; k >= 0; k -= 2) {
-    g2 = ad(ml(g2, mu2), sp(load<f64>(RGAMMA_C + (<usize>k << 3))));
-    g1 = ad(ml(g1, mu2), sp(load<f64>(RGAMMA_C + (<usize>(k + 1) << 3))));
-  }
-  g1 = f64x2.neg(g1);
+  // G2 = even part of 1/Gamma(1+mu), G1 = -(odd part)/mu (no cancellation as mu -> 0): 13 terms in
+  // mu^2 each, c_0 + mu^2 P(mu^2) with P by Estrin's scheme (depth 6 instead of Horner's 12: these
+  // chains run alongside log x and e^s and were the longer ones; the first sum rounds once, as in Horner's)
+  const g2 = ad(rgc(0), ml(mu2, estrin12(mu2, rgf(2), rgf(4), rgf(6), rgf(8), rgf(10), rgf(12),
+    rgf(14), rgf(16), rgf(18), rgf(20), rgf(22), rgf(24))));
+  const g1 = f64x2.neg(ad(rgc(1), ml(mu2, estrin12(mu2, rgf(3), rgf(5), rgf(7), rgf(9), rgf(11),
+    rgf(13), rgf(15), rgf(17), rgf(19), rgf(21), rgf(23), rgf(25)))));
   const l2x = sb(sp(LN2), vlog(x)); // log(2/x)
   const sg = ml(mu, l2x);
   const es = vexp(sg), ems = dv(sp(1.0), es);
   const coshs = ml(sp(0.5), ad(es, ems));
-  // sinh(s)/s: Taylor (s^2k/(2k+1)!, 10 terms, Estrin) for |s| < 1, (e^s - e^-s)/(2s) beyond
+  // sinh(s)/s: Taylor (s^2k/(2k+1)!, 10 terms, Estrin) for |s| < 1, (e^s - e^-s) (1/(2s)) beyond
+  // (1/(2s) does not wait for e^s)
   const s2 = ml(sg, sg);
   const st = estrin12(s2, 1.0, 0.16666666666666666, 0.008333333333333333, 0.0001984126984126984,
     2.7557319223985893e-06, 2.505210838544172e-08, 1.6059043836821613e-10, 7.647163731819816e-13,
     2.8114572543455206e-15, 8.22063524662433e-18, 0.0, 0.0);
-  const sinhcs = v128.bitselect(st, dv(ml(sp(0.5), sb(es, ems)), sg), f64x2.lt(f64x2.abs(sg), sp(1.0)));
+  const sinhcs = v128.bitselect(st, ml(sb(es, ems), dv(sp(0.5), sg)), f64x2.lt(f64x2.abs(sg), sp(1.0)));
   const fac = xOverSin(ml(sp(3.141592653589793), mu));
   let f = ml(fac, ad(ml(coshs, g1), ml(ml(sinhcs, l2x), g2)));
   let p = dv(ml(sp(0.5), es), sb(g2, ml(mu, g1)));
