@@ -79,23 +79,55 @@ export const N_REGIONS: i32 = 17;
  * above); x >= max(22, 0.6 v^2) Hankel; otherwise the series for I (split at v = 11 and x = 2),
  * for K Temme's series at x <= 2 (split at v = 1.5) and the continued fraction above.
  */
+// Constants of classifyX2 as splatted pairs, read with v128.load at fixed offsets (V8 rebuilds a
+// v128.const at every use): region codes (i64), then thresholds (f64).
+const CLS_I: usize = memory.data<i64>([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 12, 12, 14, 14, 15, 15], 16);
+const CLS_F: usize = memory.data<f64>([1e-3, 1e-3, 0.35, 0.35, 4.0, 4.0, 64.0, 64.0, 17.0, 17.0, 22.0, 22.0,
+  0.6, 0.6, 11.0, 11.0, 2.0, 2.0, 1.5, 1.5, 1e-100, 1e-100, 0.0, 0.0, 1e150, 1e150, 1e-150, 1e-150], 16);
+
+/** The regions of two points (lanes; kind 0: I, 1: K with v already |v|), as i64 lanes. Branch-free
+ *  and two points per step: on mixed inputs a branch per point would be mispredicted often, and
+ *  the sort costs as much as a light kernel when done one point at a time. */
+// @ts-ignore: decorator
+@inline function classifyX2(v: v128, x: v128, kind: i32): v128 {
+  const tiny = f64x2.lt(x, f64x2.mul(v, v128.load(CLS_F, 0)));
+  const small = f64x2.lt(x, f64x2.mul(v, v128.load(CLS_F, 16)));
+  const le4 = f64x2.le(x, f64x2.mul(v, v128.load(CLS_F, 32)));
+  const lowv = f64x2.lt(v, v128.load(CLS_F, 48));
+  const isDebye = f64x2.ge(v, v128.load(CLS_F, 64));
+  const hankel = f64x2.ge(x, f64x2.max(v128.load(CLS_F, 80), f64x2.mul(f64x2.mul(v128.load(CLS_F, 96), v), v)));
+  const two = v128.load(CLS_F, 128);
+  // Debye: 15 / 3 / 4 / 5 by z, plus 1 (tiny) or 6 (the others) for v < 64
+  let rD = v128.bitselect(
+    v128.bitselect(v128.load(CLS_I, 160), v128.load(CLS_I, 32), tiny),
+    v128.bitselect(v128.load(CLS_I, 48), v128.load(CLS_I, 64), le4), small);
+  rD = i64x2.add(rD, v128.and(v128.bitselect(v128.load(CLS_I, 0), v128.load(CLS_I, 80), tiny), lowv));
+  let rLow: v128;
+  if (kind == 0) {
+    // 0 / 1 by v < 11, plus 12 for x >= 2
+    rLow = i64x2.add(v128.andnot(v128.load(CLS_I, 0), f64x2.lt(v, v128.load(CLS_F, 112))),
+      v128.and(v128.load(CLS_I, 128), f64x2.ge(x, two)));
+  } else {
+    // 7 above x = 2; below, 14 / 6 by v >= 1.5, or 8 (scalar) under 1e-100
+    rLow = v128.bitselect(v128.load(CLS_I, 96),
+      v128.bitselect(v128.bitselect(v128.load(CLS_I, 144), v128.load(CLS_I, 80), f64x2.ge(v, v128.load(CLS_F, 144))),
+        v128.load(CLS_I, 112), f64x2.ge(x, v128.load(CLS_F, 160))),
+      f64x2.gt(x, two));
+  }
+  const r = v128.bitselect(rD, v128.bitselect(v128.load(CLS_I, 16), rLow, hankel), isDebye);
+  const ok = v128.and(
+    v128.and(f64x2.ge(v, v128.load(CLS_F, 176)), f64x2.lt(v, v128.load(CLS_F, 192))),
+    v128.and(f64x2.gt(x, v128.load(CLS_F, 208)), f64x2.lt(x, v128.load(CLS_F, 192))));
+  return v128.bitselect(r, v128.load(CLS_I, 112), ok);
+}
+
+/**
+ * The region of one point (v, x): classifyX2 with both lanes equal, so a point's region is the
+ * same alone as in a batch.
+ */
 // @ts-ignore: decorator
 @inline export function classify(v: f64, x: f64, kind: i32): i32 {
-  // branch-free (selects): on mixed inputs the region of the next point is unpredictable, and
-  // a mispredicted branch per point would cost as much as a third of a kernel
-  const tiny = x < 1e-3 * v;
-  const rDebye = select<i32>(
-    select<i32>(R_DEBYE_TINY, R_DEBYE_SMALL, tiny),
-    select<i32>(R_DEBYE_MID, R_DEBYE_LARGE, x <= 4.0 * v),
-    x < 0.35 * v);
-  const lowOff = select<i32>(R_DEBYE_TINY_LOWV - R_DEBYE_TINY, R_DEBYE_LOWV, tiny);
-  const rLow = kind == 0
-    ? select<i32>(R_SERIES, R_SERIES_STIRLING, v < 11.0) + select<i32>(R_SERIES_WIDE, 0, x >= 2.0)
-    : select<i32>(R_KREC, select<i32>(select<i32>(R_TEMME_REC, R_TEMME, v >= 1.5), R_RARE, x >= 1e-100), x > 2.0);
-  const r = select<i32>(rDebye + select<i32>(lowOff, 0, v < 64.0),
-    select<i32>(R_HANKEL, rLow, x >= hankelMinX(v)), v >= V_DEBYE);
-  const ok = (v >= 0) & (v < 1e150) & (x > 1e-150) & (x < 1e150);
-  return select<i32>(r, R_RARE, ok);
+  return <i32>i64x2.extract_lane(classifyX2(f64x2.splat(v), f64x2.splat(x), kind), 0);
 }
 
 /** The coarse name (bessel.ts's REGION_*) of the region that serves (v, x). */
@@ -551,15 +583,25 @@ function runBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n:
   for (let b = 0; b < n; b += BLOCK) {
     const m = n - b < BLOCK ? n - b : BLOCK;
     memory.fill(COUNTS, 0, N_REGIONS * 4);
-    for (let i = b; i < b + m; i++) {
-      let vi = load<f64>(v + <usize>i * vStep);
-      const xi = load<f64>(x + <usize>i * xStep);
-      if (kind == 1) vi = Math.abs(vi);
-      const r = classify(vi, xi, kind);
-      const ca = COUNTS + (<usize>r << 2);
+    // two points per step (the odd last one twice)
+    for (let i = b; i < b + m; i += 2) {
+      const i1 = i + 1 < b + m ? i + 1 : i;
+      let vv = pair(load<f64>(v + <usize>i * vStep), load<f64>(v + <usize>i1 * vStep));
+      const xx = pair(load<f64>(x + <usize>i * xStep), load<f64>(x + <usize>i1 * xStep));
+      if (kind == 1) vv = f64x2.abs(vv);
+      const rr = classifyX2(vv, xx, kind);
+      const r0 = <i32>i64x2.extract_lane(rr, 0);
+      const ca = COUNTS + (<usize>r0 << 2);
       const c = load<i32>(ca);
-      store<i32>(LISTS + ((<usize>(r * BLOCK + c)) << 2), i);
+      store<i32>(LISTS + ((<usize>(r0 * BLOCK + c)) << 2), i);
       store<i32>(ca, c + 1);
+      if (i1 != i) {
+        const r1 = <i32>i64x2.extract_lane(rr, 1);
+        const cb = COUNTS + (<usize>r1 << 2);
+        const d = load<i32>(cb);
+        store<i32>(LISTS + ((<usize>(r1 * BLOCK + d)) << 2), i1);
+        store<i32>(cb, d + 1);
+      }
     }
     for (let r = 0; r < N_REGIONS; r++) {
       const cnt = load<i32>(COUNTS + (<usize>r << 2));
