@@ -386,7 +386,7 @@ function series(v: v128, x: v128): v128 {
   const one = sp(1.0), two = sp(2.0);
   let wa = v, wb = sb(v, one);
   let pa = f64x2.pmax(one, wa), pb = f64x2.pmax(one, wb);
-  for (let i = 0; i < 4; i++) { // unrolled by the compiler (constant trip count)
+  for (let i = 0; i < 4; i++) { // factors 2..9, two per step
     wa = sb(wa, two); wb = sb(wb, two);
     pa = ml(pa, f64x2.pmax(one, wa));
     pb = ml(pb, f64x2.pmax(one, wb));
