@@ -3,9 +3,12 @@
 // Modified Bessel Functions on GPUs" (ICS 2024): power series, Hankel's large-argument expansion,
 // Debye's uniform large-order expansion, and the integral K_v(x) = int_0^inf e^{-x cosh t}
 // cosh(v t) dt at tiny x, plus Temme's methods for K where neither expansion serves: his series
-// for x <= 2, his continued fraction with normalising sum (kcf.ts) for x > 2. The region
-// switch is besselRegion() below; its thresholds are derived at V_DEBYE and hankelMinX (the Debye
-// term counts come from assembly/special/gen_coeffs.py's bounds on u_k).
+// for x <= 2, his continued fraction with normalising sum (kcf.ts) for x > 2. This file holds the
+// scalar forms: every point goes through classify() in besselx2.ts (the region switch, with the
+// two-lane kernels), which hands here only what those kernels do not take (special values,
+// arguments near the f64 limits, K at x < 1e-100; logBesselIRef/logBesselKRef with this file's
+// coarser besselRegion()); besselIRatio is scalar throughout. The thresholds are derived at
+// V_DEBYE and hankelMinX (the Debye term counts come from gen_coeffs.py's bounds on u_k).
 
 import {
   DEBYE_KMAX, DEBYE_P2, DEBYE_VMIN, GL8, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
