@@ -355,8 +355,8 @@ export function interleave<T>(sr: usize, si: usize, dst: usize, n: i32, fct: f64
   }
 }
 
-// ---- the power-of-two fast path: vector-blocked layout -----------------------------------------
-// Power-of-two plans keep their work data "vector-blocked": for each group of L complex values the
+// ---- the fused fast path: vector-blocked layout ------------------------------------------------
+// fusable() plans (power-of-two ones, and mixed radix 2/3/4/5 ones: see the stages at the end) keep their work data "vector-blocked": for each group of L complex values the
 // L real parts are stored as one v128 and the L imaginary parts right after it (32 bytes a group).
 // Element e's group then sits at byte 2 B e, the imaginary vector at a constant +16, so each
 // butterfly leg needs one address instead of two; the kernels below are the only ones that see

@@ -221,7 +221,7 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
   if (p.algo == ALGO_BLUESTEIN) { bluestein<T>(p, dr, di, or, oi); return; }
   const half = <usize>p.n * sizeof<T>();
   if (fusable<T>(p) && absDiff(dr, di) == half && absDiff(or, oi) == half) {
-    // Each pair is the two halves of one work block, so the power-of-two fast path can run
+    // Each pair is the two halves of one work block, so the fused (blocked) path can run
     // blocked between a planar first stage and a planar last stage.
     const blockD = dr < di ? dr : di, blockO = or < oi ? or : oi;
     r4first<T, u8>(p.n >> 2, dr, di, blockO, blockO + 16, load<usize>(p.tabs), 2 * sizeof<T>());
@@ -307,8 +307,9 @@ export function fusable<T>(p: FftPlan): bool {
 /**
  * Complex DFT from interleaved src to interleaved dst (src == dst allowed; srcFree: src may be
  * overwritten even when it is not dst), scaled by fct;
- * inverse (unnormalised) when inverse is set, by the swap identity. Power-of-two plans run the
- * fused first/last stages; the others deinterleave into the work buffers and interleave back.
+ * inverse (unnormalised) when inverse is set, by the swap identity. fusable() plans (radices
+ * 2/3/4/5, first stage the vectorised radix 4) run the fused first/last stages; the others
+ * deinterleave into the work buffers and interleave back.
  */
 // The fused path's stages before the last: interleaved src -> blocked data, left at fusedX with
 // stride fusedS for the last stage. ar and br are each 2n reals long (ai, bi are their upper
