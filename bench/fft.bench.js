@@ -11,6 +11,7 @@
 //   --rounds R    times each size's contestants are run in turn (default 3, quick 1)
 //   --stat S      'median' (default) or 'min' of benchmark.js's samples: the time the tables
 //                 and ratios use (the JSON keeps both)
+//   SK_SIZES=n1,n2,...  (environment) run these lengths instead of the default list
 
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -70,7 +71,7 @@ const POW2_EXPS = opts.quick ? [6, 10, 14, 18] : [6, 7, 8, 9, 10, 11, 12, 14, 16
 // non-powers of two: 1000 = 2^3 5^3, 1536 = 2^9 3 (pffft can), 4095 = 3^2 5 7 13 (odd: no real
 // transform in kissfft), 10007 prime (Bluestein for us), 12000 = 2^5 3 5^3 (pffft can)
 const OTHER_SIZES = opts.quick ? [1000, 10007] : [1000, 1536, 4095, 10007, 12000];
-const SIZES = [...POW2_EXPS.map((e) => 2 ** e), ...OTHER_SIZES];
+const SIZES = process.env.SK_SIZES ? process.env.SK_SIZES.split(',').map(Number) : [...POW2_EXPS.map((e) => 2 ** e), ...OTHER_SIZES];
 
 const CASES = [
   { id: 'f32-complex', dtype: 'f32', kind: 'complex' },

@@ -355,8 +355,8 @@ export function interleave<T>(sr: usize, si: usize, dst: usize, n: i32, fct: f64
   }
 }
 
-// ---- the power-of-two fast path: vector-blocked layout -----------------------------------------
-// Power-of-two plans keep their work data "vector-blocked": for each group of L complex values the
+// ---- the fused fast path: vector-blocked layout ------------------------------------------------
+// fusable() plans (power-of-two ones, and mixed radix 2/3/4/5 ones: see the stages at the end) keep their work data "vector-blocked": for each group of L complex values the
 // L real parts are stored as one v128 and the L imaginary parts right after it (32 bytes a group).
 // Element e's group then sits at byte 2 B e, the imaginary vector at a constant +16, so each
 // butterfly leg needs one address instead of two; the kernels below are the only ones that see
@@ -520,9 +520,10 @@ export function r4B<T>(m: i32, s: i32, x: usize, y: usize, tab: usize): void {
   }
 }
 
-/** Last stage (ncur = r in {2, 4}: m = 1, no twiddles) on blocked x, written interleaved to dst
+/** Last stage (ncur = r in {2, 3, 4, 5}: m = 1, no twiddles) on blocked x, written interleaved to dst
  *  with the normalisation factor applied. In both layouts element e sits at byte 2 B e. */
 export function lastB<T, SW>(r: i32, s: i32, x: usize, dst: usize, fct: f64): void {
+  if (r == 3 || r == 5) { lastOdd<T, SW, u8>(r, s, x, dst, 0, fct); return; }
   const B = sizeof<T>();
   const scale = fct != 1.0;
   const f = vsplat<T>(<T>fct);
@@ -555,9 +556,10 @@ export function lastB<T, SW>(r: i32, s: i32, x: usize, dst: usize, fct: f64): vo
   }
 }
 
-/** Last stage (ncur = r in {2, 4}) on blocked x, written planar to (yr, yi): used by the real
+/** Last stage (ncur = r in {2, 3, 4, 5}) on blocked x, written planar to (yr, yi): used by the real
  *  transforms, whose post-pass wants planar data. */
 export function lastP<T>(r: i32, s: i32, x: usize, yr: usize, yi: usize): void {
+  if (r == 3 || r == 5) { lastOdd<T, u8, u16>(r, s, x, yr, yi, 1.0); return; }
   const B = sizeof<T>();
   const sB = <usize>s * 2 * B;     // blocked distance between the r inputs
   const sP = <usize>s * B;         // planar distance between the r outputs
@@ -721,5 +723,194 @@ export function cmulPlanar<T>(ar: usize, ai: usize, br: usize, bi: usize, or: us
     const yr = load<T>(br + o), yi = load<T>(bi + o);
     store<T>(or + o, <T>(xr * yr - xi * yi));
     store<T>(oi + o, <T>(xr * yi + xi * yr));
+  }
+}
+
+// ---- mixed-radix stages on the vector-blocked layout ---------------------------------------------
+// The same butterflies as r2q, r3q and r5q (same operation order), on blocked data with s a
+// multiple of L (so every plan whose first stage is the vectorised radix-4 one runs them). The
+// p = 0 column (unit twiddles) skips the products, as r4B does.
+
+/** Stores (re, im) at blocked address o times the twiddle (wr, wi), or as is when tw is false. */
+@inline function stB<T>(o: usize, re: v128, im: v128, tw: bool, wr: v128, wi: v128): void {
+  if (tw) {
+    v128.store(o, cmulR<T>(re, im, wr, wi));
+    v128.store(o, cmulI<T>(re, im, wr, wi), 16);
+  } else {
+    v128.store(o, re);
+    v128.store(o, im, 16);
+  }
+}
+
+@inline function r2Bfly<T>(a: usize, mS: usize, o: usize, sB: usize, tw: bool, w1r: v128, w1i: v128): void {
+  const ar = v128.load(a), ai = v128.load(a, 16);
+  const br = v128.load(a + mS), bi = v128.load(a + mS, 16);
+  v128.store(o, vadd<T>(ar, br)); v128.store(o, vadd<T>(ai, bi), 16);
+  stB<T>(o + sB, vsub<T>(ar, br), vsub<T>(ai, bi), tw, w1r, w1i);
+}
+
+/** Radix-2 stage on blocked data, s a multiple of L. */
+export function r2B<T>(m: i32, s: i32, x: usize, y: usize, tab: usize): void {
+  const B = sizeof<T>();
+  const sB = <usize>s * 2 * B;
+  const mS = <usize>m * sB;
+  const mT = <usize>m * B;
+  const z = vsplat<T>(<T>0);
+  for (let q: usize = 0; q < sB; q += 32) r2Bfly<T>(x + q, mS, y + q, sB, false, z, z);
+  for (let p = 1; p < m; p++) {
+    const pb = <usize>p * B;
+    const w1r = ldsplat<T>(tab + pb), w1i = ldsplat<T>(tab + mT + pb);
+    const a = x + <usize>p * sB, o = y + <usize>(2 * p) * sB;
+    for (let q: usize = 0; q < sB; q += 32) r2Bfly<T>(a + q, mS, o + q, sB, true, w1r, w1i);
+  }
+}
+
+@inline function r3Bfly<T>(a: usize, mS: usize, o: usize, sB: usize, tw: bool,
+                          w1r: v128, w1i: v128, w2r: v128, w2i: v128): void {
+  const half = vsplat<T>(<T>0.5), s3 = vsplat<T>(<T>S3);
+  const ar = v128.load(a), ai = v128.load(a, 16);
+  const br = v128.load(a + mS), bi = v128.load(a + mS, 16);
+  const cr = v128.load(a + 2 * mS), ci = v128.load(a + 2 * mS, 16);
+  const t1r = vadd<T>(br, cr), t1i = vadd<T>(bi, ci);
+  const t2r = vsub<T>(ar, vmul<T>(half, t1r)), t2i = vsub<T>(ai, vmul<T>(half, t1i));
+  const t3r = vmul<T>(s3, vsub<T>(br, cr)), t3i = vmul<T>(s3, vsub<T>(bi, ci));
+  v128.store(o, vadd<T>(ar, t1r)); v128.store(o, vadd<T>(ai, t1i), 16);
+  stB<T>(o + sB, vadd<T>(t2r, t3i), vsub<T>(t2i, t3r), tw, w1r, w1i);
+  stB<T>(o + 2 * sB, vsub<T>(t2r, t3i), vadd<T>(t2i, t3r), tw, w2r, w2i);
+}
+
+/** Radix-3 stage on blocked data, s a multiple of L. */
+export function r3B<T>(m: i32, s: i32, x: usize, y: usize, tab: usize): void {
+  const B = sizeof<T>();
+  const sB = <usize>s * 2 * B;
+  const mS = <usize>m * sB;
+  const mT = <usize>m * B;
+  const t1 = tab, t2 = tab + mT, t3 = tab + 2 * mT, t4 = tab + 3 * mT;
+  const z = vsplat<T>(<T>0);
+  for (let q: usize = 0; q < sB; q += 32) r3Bfly<T>(x + q, mS, y + q, sB, false, z, z, z, z);
+  for (let p = 1; p < m; p++) {
+    const pb = <usize>p * B;
+    const w1r = ldsplat<T>(t1 + pb), w1i = ldsplat<T>(t2 + pb);
+    const w2r = ldsplat<T>(t3 + pb), w2i = ldsplat<T>(t4 + pb);
+    const a = x + <usize>p * sB, o = y + <usize>(3 * p) * sB;
+    for (let q: usize = 0; q < sB; q += 32) r3Bfly<T>(a + q, mS, o + q, sB, true, w1r, w1i, w2r, w2i);
+  }
+}
+
+@inline function r5Bfly<T>(a: usize, mS: usize, o: usize, sB: usize, tw: bool,
+                          w1r: v128, w1i: v128, w2r: v128, w2i: v128,
+                          w3r: v128, w3i: v128, w4r: v128, w4i: v128): void {
+  const c1 = vsplat<T>(<T>C51), c2 = vsplat<T>(<T>C52), s1 = vsplat<T>(<T>S51), s2 = vsplat<T>(<T>S52);
+  const a0r = v128.load(a), a0i = v128.load(a, 16);
+  const a1r = v128.load(a + mS), a1i = v128.load(a + mS, 16);
+  const a2r = v128.load(a + 2 * mS), a2i = v128.load(a + 2 * mS, 16);
+  const a3r = v128.load(a + 3 * mS), a3i = v128.load(a + 3 * mS, 16);
+  const a4r = v128.load(a + 4 * mS), a4i = v128.load(a + 4 * mS, 16);
+  const t1r = vadd<T>(a1r, a4r), t1i = vadd<T>(a1i, a4i);
+  const t2r = vadd<T>(a2r, a3r), t2i = vadd<T>(a2i, a3i);
+  const t3r = vsub<T>(a1r, a4r), t3i = vsub<T>(a1i, a4i);
+  const t4r = vsub<T>(a2r, a3r), t4i = vsub<T>(a2i, a3i);
+  v128.store(o, vadd<T>(a0r, vadd<T>(t1r, t2r))); v128.store(o, vadd<T>(a0i, vadd<T>(t1i, t2i)), 16);
+  const u1r = vadd<T>(a0r, vadd<T>(vmul<T>(c1, t1r), vmul<T>(c2, t2r)));
+  const u1i = vadd<T>(a0i, vadd<T>(vmul<T>(c1, t1i), vmul<T>(c2, t2i)));
+  const u2r = vadd<T>(a0r, vadd<T>(vmul<T>(c2, t1r), vmul<T>(c1, t2r)));
+  const u2i = vadd<T>(a0i, vadd<T>(vmul<T>(c2, t1i), vmul<T>(c1, t2i)));
+  const v1r = vadd<T>(vmul<T>(s1, t3r), vmul<T>(s2, t4r));
+  const v1i = vadd<T>(vmul<T>(s1, t3i), vmul<T>(s2, t4i));
+  const v2r = vsub<T>(vmul<T>(s2, t3r), vmul<T>(s1, t4r));
+  const v2i = vsub<T>(vmul<T>(s2, t3i), vmul<T>(s1, t4i));
+  stB<T>(o + sB, vadd<T>(u1r, v1i), vsub<T>(u1i, v1r), tw, w1r, w1i);
+  stB<T>(o + 2 * sB, vadd<T>(u2r, v2i), vsub<T>(u2i, v2r), tw, w2r, w2i);
+  stB<T>(o + 3 * sB, vsub<T>(u2r, v2i), vadd<T>(u2i, v2r), tw, w3r, w3i);
+  stB<T>(o + 4 * sB, vsub<T>(u1r, v1i), vadd<T>(u1i, v1r), tw, w4r, w4i);
+}
+
+/** Radix-5 stage on blocked data, s a multiple of L. */
+export function r5B<T>(m: i32, s: i32, x: usize, y: usize, tab: usize): void {
+  const B = sizeof<T>();
+  const sB = <usize>s * 2 * B;
+  const mS = <usize>m * sB;
+  const mT = <usize>m * B;
+  const z = vsplat<T>(<T>0);
+  for (let q: usize = 0; q < sB; q += 32) r5Bfly<T>(x + q, mS, y + q, sB, false, z, z, z, z, z, z, z, z);
+  for (let p = 1; p < m; p++) {
+    const pb = tab + <usize>p * B;
+    const w1r = ldsplat<T>(pb), w1i = ldsplat<T>(pb + mT);
+    const w2r = ldsplat<T>(pb + 2 * mT), w2i = ldsplat<T>(pb + 3 * mT);
+    const w3r = ldsplat<T>(pb + 4 * mT), w3i = ldsplat<T>(pb + 5 * mT);
+    const w4r = ldsplat<T>(pb + 6 * mT), w4i = ldsplat<T>(pb + 7 * mT);
+    const a = x + <usize>p * sB, o = y + <usize>(5 * p) * sB;
+    for (let q: usize = 0; q < sB; q += 32) {
+      r5Bfly<T>(a + q, mS, o + q, sB, true, w1r, w1i, w2r, w2i, w3r, w3i, w4r, w4i);
+    }
+  }
+}
+
+/** Any middle stage of a fused plan (radix 2, 3, 4 or 5) on blocked data. */
+export function stageB<T>(r: i32, m: i32, s: i32, x: usize, y: usize, tab: usize): void {
+  if (r == 4) r4B<T>(m, s, x, y, tab);
+  else if (r == 3) r3B<T>(m, s, x, y, tab);
+  else if (r == 5) r5B<T>(m, s, x, y, tab);
+  else r2B<T>(m, s, x, y, tab);
+}
+
+/** Stores the last stage's output j (L values) from blocked offset q: P u8 interleaved at d0
+ *  (scaled, SW swapping), P u16 planar at (d0, d1). */
+@inline function emit<T, SW, P>(d0: usize, d1: usize, q: usize, j: usize, sB: usize,
+                               re: v128, im: v128, scale: bool, f: v128): void {
+  if (sizeof<P>() == 1) storeIL<T, SW>(d0 + q + j * sB, re, im, scale, f);
+  else {
+    const e = (q >> 1) + j * (sB >> 1);
+    v128.store(d0 + e, re); v128.store(d1 + e, im);
+  }
+}
+
+/** Last stage (ncur = r in {3, 5}: m = 1, no twiddles) on blocked x, written out by emit. */
+export function lastOdd<T, SW, P>(r: i32, s: i32, x: usize, d0: usize, d1: usize, fct: f64): void {
+  const B = sizeof<T>();
+  const scale = fct != 1.0;
+  const f = vsplat<T>(<T>fct);
+  const sB = <usize>s * 2 * B;
+  if (r == 3) {
+    const half = vsplat<T>(<T>0.5), s3 = vsplat<T>(<T>S3);
+    for (let q: usize = 0; q < sB; q += 32) {
+      const a = x + q;
+      const ar = v128.load(a), ai = v128.load(a, 16);
+      const br = v128.load(a + sB), bi = v128.load(a + sB, 16);
+      const cr = v128.load(a + 2 * sB), ci = v128.load(a + 2 * sB, 16);
+      const t1r = vadd<T>(br, cr), t1i = vadd<T>(bi, ci);
+      const t2r = vsub<T>(ar, vmul<T>(half, t1r)), t2i = vsub<T>(ai, vmul<T>(half, t1i));
+      const t3r = vmul<T>(s3, vsub<T>(br, cr)), t3i = vmul<T>(s3, vsub<T>(bi, ci));
+      emit<T, SW, P>(d0, d1, q, 0, sB, vadd<T>(ar, t1r), vadd<T>(ai, t1i), scale, f);
+      emit<T, SW, P>(d0, d1, q, 1, sB, vadd<T>(t2r, t3i), vsub<T>(t2i, t3r), scale, f);
+      emit<T, SW, P>(d0, d1, q, 2, sB, vsub<T>(t2r, t3i), vadd<T>(t2i, t3r), scale, f);
+    }
+  } else {
+    const c1 = vsplat<T>(<T>C51), c2 = vsplat<T>(<T>C52), s1 = vsplat<T>(<T>S51), s2 = vsplat<T>(<T>S52);
+    for (let q: usize = 0; q < sB; q += 32) {
+      const a = x + q;
+      const a0r = v128.load(a), a0i = v128.load(a, 16);
+      const a1r = v128.load(a + sB), a1i = v128.load(a + sB, 16);
+      const a2r = v128.load(a + 2 * sB), a2i = v128.load(a + 2 * sB, 16);
+      const a3r = v128.load(a + 3 * sB), a3i = v128.load(a + 3 * sB, 16);
+      const a4r = v128.load(a + 4 * sB), a4i = v128.load(a + 4 * sB, 16);
+      const t1r = vadd<T>(a1r, a4r), t1i = vadd<T>(a1i, a4i);
+      const t2r = vadd<T>(a2r, a3r), t2i = vadd<T>(a2i, a3i);
+      const t3r = vsub<T>(a1r, a4r), t3i = vsub<T>(a1i, a4i);
+      const t4r = vsub<T>(a2r, a3r), t4i = vsub<T>(a2i, a3i);
+      emit<T, SW, P>(d0, d1, q, 0, sB, vadd<T>(a0r, vadd<T>(t1r, t2r)), vadd<T>(a0i, vadd<T>(t1i, t2i)), scale, f);
+      const u1r = vadd<T>(a0r, vadd<T>(vmul<T>(c1, t1r), vmul<T>(c2, t2r)));
+      const u1i = vadd<T>(a0i, vadd<T>(vmul<T>(c1, t1i), vmul<T>(c2, t2i)));
+      const u2r = vadd<T>(a0r, vadd<T>(vmul<T>(c2, t1r), vmul<T>(c1, t2r)));
+      const u2i = vadd<T>(a0i, vadd<T>(vmul<T>(c2, t1i), vmul<T>(c1, t2i)));
+      const v1r = vadd<T>(vmul<T>(s1, t3r), vmul<T>(s2, t4r));
+      const v1i = vadd<T>(vmul<T>(s1, t3i), vmul<T>(s2, t4i));
+      const v2r = vsub<T>(vmul<T>(s2, t3r), vmul<T>(s1, t4r));
+      const v2i = vsub<T>(vmul<T>(s2, t3i), vmul<T>(s1, t4i));
+      emit<T, SW, P>(d0, d1, q, 1, sB, vadd<T>(u1r, v1i), vsub<T>(u1i, v1r), scale, f);
+      emit<T, SW, P>(d0, d1, q, 2, sB, vadd<T>(u2r, v2i), vsub<T>(u2i, v2r), scale, f);
+      emit<T, SW, P>(d0, d1, q, 3, sB, vsub<T>(u2r, v2i), vadd<T>(u2i, v2r), scale, f);
+      emit<T, SW, P>(d0, d1, q, 4, sB, vsub<T>(u1r, v1i), vadd<T>(u1i, v1r), scale, f);
+    }
   }
 }

@@ -205,7 +205,7 @@ export function destroyPlan(p: FftPlan): void {
 
 // ---- execution on planar data -------------------------------------------------------------
 
-import { stage, r4first, r4B, lastB, lastP, cmulPlanar, deinterleave, interleave, lanes } from "./kernels";
+import { stage, r4first, stageB, lastB, lastP, cmulPlanar, deinterleave, interleave, lanes } from "./kernels";
 
 // Where the last dft() left its result (one of the two pairs it was given, same orientation).
 export let resR: usize = 0;
@@ -221,7 +221,7 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
   if (p.algo == ALGO_BLUESTEIN) { bluestein<T>(p, dr, di, or, oi); return; }
   const half = <usize>p.n * sizeof<T>();
   if (fusable<T>(p) && absDiff(dr, di) == half && absDiff(or, oi) == half) {
-    // Each pair is the two halves of one work block, so the power-of-two fast path can run
+    // Each pair is the two halves of one work block, so the fused (blocked) path can run
     // blocked between a planar first stage and a planar last stage.
     const blockD = dr < di ? dr : di, blockO = or < oi ? or : oi;
     r4first<T, u8>(p.n >> 2, dr, di, blockO, blockO + 16, load<usize>(p.tabs), 2 * sizeof<T>());
@@ -229,8 +229,9 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
     let s = 4, ncur = p.n >> 2;
     const last = p.nstages - 1;
     for (let i = 1; i < last; i++) {
-      r4B<T>(ncur >> 2, s, x, y, load<usize>(p.tabs + (<usize>i << alignof<usize>())));
-      ncur >>= 2; s <<= 2;
+      const r = load<i32>(p.radix + (<usize>i << 2));
+      stageB<T>(r, ncur / r, s, x, y, load<usize>(p.tabs + (<usize>i << alignof<usize>())));
+      ncur /= r; s *= r;
       const t = x; x = y; y = t;
     }
     // the free block takes the planar result, in the orientation the caller gave for it
@@ -290,19 +291,25 @@ function bluestein<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): v
   resR = or; resI = oi;
 }
 
-/** True when the plan can run the fused interleaved path: a pure power-of-two Stockham plan whose
- *  first stage is the vectorised radix-4 (s = 1) kernel, with at least two stages. */
+/** True when the plan can run the fused interleaved path: a Stockham plan of radices 2, 3, 4, 5
+ *  whose first stage is the vectorised radix-4 (s = 1) kernel, with at least two stages (every
+ *  later stride is then a multiple of 4, so of the lane count). */
 export function fusable<T>(p: FftPlan): bool {
   if (p.algo != ALGO_STOCKHAM || p.nstages < 2) return false;
-  if ((p.n & (p.n - 1)) != 0) return false;
-  return (p.n >> 2) % lanes<T>() == 0;
+  if ((p.n & 3) != 0 || (p.n >> 2) % lanes<T>() != 0) return false;
+  for (let i = 0; i < p.nstages; i++) {
+    const r = load<i32>(p.radix + (<usize>i << 2));
+    if (r != 2 && r != 3 && r != 4 && r != 5) return false;
+  }
+  return true;
 }
 
 /**
  * Complex DFT from interleaved src to interleaved dst (src == dst allowed; srcFree: src may be
  * overwritten even when it is not dst), scaled by fct;
- * inverse (unnormalised) when inverse is set, by the swap identity. Power-of-two plans run the
- * fused first/last stages; the others deinterleave into the work buffers and interleave back.
+ * inverse (unnormalised) when inverse is set, by the swap identity. fusable() plans (radices
+ * 2/3/4/5, first stage the vectorised radix 4) run the fused first/last stages; the others
+ * deinterleave into the work buffers and interleave back.
  */
 // The fused path's stages before the last: interleaved src -> blocked data, left at fusedX with
 // stride fusedS for the last stage. ar and br are each 2n reals long (ai, bi are their upper
@@ -322,9 +329,10 @@ function fusedHead<T>(p: FftPlan, src: usize, inverse: bool, srcFree: bool): voi
   let s = 4, ncur = m0;
   const last = p.nstages - 1;
   for (let i = 1; i < last; i++) {
-    // every middle stage of a power-of-two plan is radix 4 (a radix-2 one can only be last)
-    r4B<T>(ncur >> 2, s, x, y, load<usize>(p.tabs + (<usize>i << alignof<usize>())));
-    ncur >>= 2; s <<= 2;
+    // radix 4, 3, 5, or one radix 2 (every stride here is a multiple of 4, so of L)
+    const r = load<i32>(p.radix + (<usize>i << 2));
+    stageB<T>(r, ncur / r, s, x, y, load<usize>(p.tabs + (<usize>i << alignof<usize>())));
+    ncur /= r; s *= r;
     const t = x; x = y; y = t;
   }
   fusedX = x;
