@@ -526,6 +526,122 @@ function temme(v: v128, x: v128): v128 {
   return sb(vlog(top), ad(ml(ne, sp(LN2_HI)), ml(ne, sp(LN2_LO))));
 }
 
+/** Results of temme4: pair A at T4OUT, pair B at T4OUT + 16. */
+const T4OUT: usize = memory.data(32, 16);
+
+/**
+ * temme() on two independent pairs at once (A, B), written statement by statement for A then B so
+ * that the two dependency chains (log x -> e^s -> p, q -> series -> recurrence -> log) overlap in
+ * the CPU's window. The loops run to the maximum over the four lanes; a lane past its own count
+ * adds +0 (series) or takes the identity step (recurrence), exactly as in temme(), so every lane's
+ * bits are those of temme(). Results go to T4OUT.
+ */
+function temme4(vA: v128, xA: v128, vB: v128, xB: v128): void {
+  const nA = f64x2.floor(ad(vA, sp(0.5)));
+  const nB = f64x2.floor(ad(vB, sp(0.5)));
+  const muA = sb(vA, nA);
+  const muB = sb(vB, nB);
+  const l2xA = sb(sp(LN2), vlog(xA));
+  const l2xB = sb(sp(LN2), vlog(xB));
+  const sgA = ml(muA, l2xA);
+  const sgB = ml(muB, l2xB);
+  const esA = vexp(sgA);
+  const esB = vexp(sgB);
+  const mu2A = ml(muA, muA);
+  const mu2B = ml(muB, muB);
+  const g2A = ad(rgc(0), ml(mu2A, estrin12(mu2A, rgf(2), rgf(4), rgf(6), rgf(8), rgf(10), rgf(12),
+    rgf(14), rgf(16), rgf(18), rgf(20), rgf(22), rgf(24))));
+  const g2B = ad(rgc(0), ml(mu2B, estrin12(mu2B, rgf(2), rgf(4), rgf(6), rgf(8), rgf(10), rgf(12),
+    rgf(14), rgf(16), rgf(18), rgf(20), rgf(22), rgf(24))));
+  const g1A = f64x2.neg(ad(rgc(1), ml(mu2A, estrin12(mu2A, rgf(3), rgf(5), rgf(7), rgf(9), rgf(11),
+    rgf(13), rgf(15), rgf(17), rgf(19), rgf(21), rgf(23), rgf(25)))));
+  const g1B = f64x2.neg(ad(rgc(1), ml(mu2B, estrin12(mu2B, rgf(3), rgf(5), rgf(7), rgf(9), rgf(11),
+    rgf(13), rgf(15), rgf(17), rgf(19), rgf(21), rgf(23), rgf(25)))));
+  const emsA = dv(sp(1.0), esA);
+  const emsB = dv(sp(1.0), esB);
+  const coshsA = ml(sp(0.5), ad(esA, emsA));
+  const coshsB = ml(sp(0.5), ad(esB, emsB));
+  const s2A = ml(sgA, sgA);
+  const s2B = ml(sgB, sgB);
+  const stA = estrin12(s2A, 1.0, 0.16666666666666666, 0.008333333333333333, 0.0001984126984126984,
+    2.7557319223985893e-06, 2.505210838544172e-08, 1.6059043836821613e-10, 7.647163731819816e-13,
+    2.8114572543455206e-15, 8.22063524662433e-18, 0.0, 0.0);
+  const stB = estrin12(s2B, 1.0, 0.16666666666666666, 0.008333333333333333, 0.0001984126984126984,
+    2.7557319223985893e-06, 2.505210838544172e-08, 1.6059043836821613e-10, 7.647163731819816e-13,
+    2.8114572543455206e-15, 8.22063524662433e-18, 0.0, 0.0);
+  const sinhcsA = v128.bitselect(stA, ml(sb(esA, emsA), dv(sp(0.5), sgA)), f64x2.lt(f64x2.abs(sgA), sp(1.0)));
+  const sinhcsB = v128.bitselect(stB, ml(sb(esB, emsB), dv(sp(0.5), sgB)), f64x2.lt(f64x2.abs(sgB), sp(1.0)));
+  const facA = xOverSin(ml(sp(3.141592653589793), muA));
+  const facB = xOverSin(ml(sp(3.141592653589793), muB));
+  let fA = ml(facA, ad(ml(coshsA, g1A), ml(ml(sinhcsA, l2xA), g2A)));
+  let fB = ml(facB, ad(ml(coshsB, g1B), ml(ml(sinhcsB, l2xB), g2B)));
+  let pA = dv(ml(sp(0.5), esA), sb(g2A, ml(muA, g1A)));
+  let pB = dv(ml(sp(0.5), esB), sb(g2B, ml(muB, g1B)));
+  let qA = dv(ml(sp(0.5), emsA), ad(g2A, ml(muA, g1A)));
+  let qB = dv(ml(sp(0.5), emsB), ad(g2B, ml(muB, g1B)));
+  const one = sp(1.0);
+  let cA = one, cB = one;
+  const x2A = ml(sp(0.25), ml(xA, xA));
+  const x2B = ml(sp(0.25), ml(xB, xB));
+  const NA0 = temmeTerms(l0(xA)), NA1 = temmeTerms(l1(xA));
+  const NB0 = temmeTerms(l0(xB)), NB1 = temmeTerms(l1(xB));
+  const nvA = pair(<f64>NA0, <f64>NA1);
+  const nvB = pair(<f64>NB0, <f64>NB1);
+  const kA = NA0 > NA1 ? NA0 : NA1, kB = NB0 > NB1 ? NB0 : NB1;
+  const kmax = kA > kB ? kA : kB;
+  let sumA = fA, sum1A = pA;
+  let sumB = fB, sum1B = pB;
+  for (let k = 1; k <= kmax; k++) {
+    const kf = sp(<f64>k);
+    const ik = sp(1.0 / <f64>k);
+    const rA = dv(one, ml(sb(kf, muA), ad(kf, muA)));
+    const rB = dv(one, ml(sb(kf, muB), ad(kf, muB)));
+    fA = ml(ad(ad(ml(kf, fA), pA), qA), rA);
+    fB = ml(ad(ad(ml(kf, fB), pB), qB), rB);
+    pA = ml(pA, ml(ad(kf, muA), rA));
+    pB = ml(pB, ml(ad(kf, muB), rB));
+    qA = ml(qA, ml(sb(kf, muA), rA));
+    qB = ml(qB, ml(sb(kf, muB), rB));
+    cA = ml(cA, ml(x2A, ik));
+    cB = ml(cB, ml(x2B, ik));
+    sumA = ad(sumA, unless(ml(cA, fA), f64x2.lt(nvA, kf)));
+    sumB = ad(sumB, unless(ml(cB, fB), f64x2.lt(nvB, kf)));
+    sum1A = ad(sum1A, unless(ml(cA, sb(pA, ml(kf, fA))), f64x2.lt(nvA, kf)));
+    sum1B = ad(sum1B, unless(ml(cB, sb(pB, ml(kf, fB))), f64x2.lt(nvB, kf)));
+  }
+  const xeA = v128.and(xA, i64x2.splat(0x7ff0000000000000));
+  const xeB = v128.and(xB, i64x2.splat(0x7ff0000000000000));
+  const smallA = f64x2.lt(xA, sp(9.094947017729282e-13)); // 2^-40
+  const smallB = f64x2.lt(xB, sp(9.094947017729282e-13));
+  const scA = v128.bitselect(i64x2.sub(xeA, i64x2.splat(0x0010000000000000)), one, smallA);
+  const scB = v128.bitselect(i64x2.sub(xeB, i64x2.splat(0x0010000000000000)), one, smallB);
+  const ssA = ml(scA, scA), tsA = dv(ml(sp(2.0), scA), xA);
+  const ssB = ml(scB, scB), tsB = dv(ml(sp(2.0), scB), xB);
+  let aA = sumA, bA = ml(sum1A, tsA);
+  let aB = sumB, bB = ml(sum1B, tsB);
+  const nm = f64x2.max(nA, nB);
+  const nmax = f64x2.extract_lane(f64x2.max(nm, f64x2.shuffle(nm, nm, 1, 0)), 0);
+  for (let j = 1; <f64>j < nmax; j++) {
+    const jf = sp(<f64>j);
+    const goA = f64x2.lt(jf, nA);
+    const goB = f64x2.lt(jf, nB);
+    const nbA = ad(ml(v128.and(ssA, goA), aA), ml(v128.bitselect(ml(ad(muA, jf), tsA), one, goA), bA));
+    const nbB = ad(ml(v128.and(ssB, goB), aB), ml(v128.bitselect(ml(ad(muB, jf), tsB), one, goB), bB));
+    aA = bA; aB = bB;
+    bA = nbA; bB = nbB;
+  }
+  const topA = v128.bitselect(sumA, bA, f64x2.eq(nA, sp(0.0)));
+  const topB = v128.bitselect(sumB, bB, f64x2.eq(nB, sp(0.0)));
+  const e1A = sb(v128.or(i64x2.shr_u(xeA, 52), i64x2.splat(0x4330000000000000)), sp(4503599627370496.0 + 1024.0));
+  const e1B = sb(v128.or(i64x2.shr_u(xeB, 52), i64x2.splat(0x4330000000000000)), sp(4503599627370496.0 + 1024.0));
+  const neA = ml(nA, v128.and(e1A, smallA));
+  const neB = ml(nB, v128.and(e1B, smallB));
+  const lA = vlog(topA);
+  const lB = vlog(topB);
+  v128.store(T4OUT, sb(lA, ad(ml(neA, sp(LN2_HI)), ml(neA, sp(LN2_LO)))));
+  v128.store(T4OUT, sb(lB, ad(ml(neB, sp(LN2_HI)), ml(neB, sp(LN2_LO)))), 16);
+}
+
 // ---- K for x > 2 below Hankel's threshold ---------------------------------------------------------
 
 // Temme's continued fraction with its normalising sum (kcf.ts), lane by lane: its depth is fixed
@@ -614,7 +730,24 @@ function runBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n:
         }
         continue;
       }
-      for (let j = 0; j < cnt; j += 2) {
+      let j = 0;
+      if (kind == 1 && (r == R_TEMME || r == R_TEMME_REC)) {
+        // four points per step: two independent pairs interleaved (temme4)
+        for (; j + 4 <= cnt; j += 4) {
+          const i0 = load<i32>(list + (<usize>j << 2)), i1 = load<i32>(list + (<usize>(j + 1) << 2));
+          const i2 = load<i32>(list + (<usize>(j + 2) << 2)), i3 = load<i32>(list + (<usize>(j + 3) << 2));
+          const vA = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
+          const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
+          const vB = pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep));
+          const xB = pair(load<f64>(x + <usize>i2 * xStep), load<f64>(x + <usize>i3 * xStep));
+          temme4(f64x2.abs(vA), xA, f64x2.abs(vB), xB);
+          store<f64>(out + (<usize>i0 << 3), load<f64>(T4OUT));
+          store<f64>(out + (<usize>i1 << 3), load<f64>(T4OUT, 8));
+          store<f64>(out + (<usize>i2 << 3), load<f64>(T4OUT, 16));
+          store<f64>(out + (<usize>i3 << 3), load<f64>(T4OUT, 24));
+        }
+      }
+      for (; j < cnt; j += 2) {
         const i0 = load<i32>(list + (<usize>j << 2));
         const i1 = j + 1 < cnt ? load<i32>(list + (<usize>(j + 1) << 2)) : i0;
         let vv = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
