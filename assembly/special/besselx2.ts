@@ -80,14 +80,15 @@ export const N_REGIONS: i32 = 17;
  * for K Temme's series at x <= 2 (split at v = 1.5) and the continued fraction above.
  */
 // Constants of classifyX2 as splatted pairs, read with v128.load at fixed offsets (V8 rebuilds a
-// v128.const at every use): region codes (i64), then thresholds (f64).
-const CLS_I: usize = memory.data<i64>([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 12, 12, 14, 14, 15, 15], 16);
+// v128.const at every use): region codes and offsets (i64), then thresholds (f64).
+const CLS_I: usize = memory.data<i64>([2, 2, 5, 5, 6, 6, 7, 7, 8, 8, 12, 12, 14, 14, 5, 5], 16);
 const CLS_F: usize = memory.data<f64>([1e-3, 1e-3, 0.35, 0.35, 4.0, 4.0, 64.0, 64.0, 17.0, 17.0, 22.0, 22.0,
   0.6, 0.6, 11.0, 11.0, 2.0, 2.0, 1.5, 1.5, 1e-100, 1e-100, 0.0, 0.0, 1e150, 1e150, 1e-150, 1e-150], 16);
 
 /** The regions of two points (lanes; kind 0: I, 1: K with v already |v|), as i64 lanes. Branch-free
  *  and two points per step: on mixed inputs a branch per point would be mispredicted often, and
- *  the sort costs as much as a light kernel when done one point at a time. */
+ *  the sort costs as much as a light kernel when done one point at a time. Comparison masks are
+ *  -1 per lane, so codes are built by adding masks (and masked constants) rather than selecting. */
 // @ts-ignore: decorator
 @inline function classifyX2(v: v128, x: v128, kind: i32): v128 {
   const tiny = f64x2.lt(x, f64x2.mul(v, v128.load(CLS_F, 0)));
@@ -95,30 +96,30 @@ const CLS_F: usize = memory.data<f64>([1e-3, 1e-3, 0.35, 0.35, 4.0, 4.0, 64.0, 6
   const le4 = f64x2.le(x, f64x2.mul(v, v128.load(CLS_F, 32)));
   const lowv = f64x2.lt(v, v128.load(CLS_F, 48));
   const isDebye = f64x2.ge(v, v128.load(CLS_F, 64));
-  const hankel = f64x2.ge(x, f64x2.max(v128.load(CLS_F, 80), f64x2.mul(f64x2.mul(v128.load(CLS_F, 96), v), v)));
+  // pmax, not max: they differ only for NaN v, which is R_RARE below either way
+  const hankel = f64x2.ge(x, f64x2.pmax(v128.load(CLS_F, 80), f64x2.mul(f64x2.mul(v128.load(CLS_F, 96), v), v)));
   const two = v128.load(CLS_F, 128);
-  // Debye: 15 / 3 / 4 / 5 by z, plus 1 (tiny) or 6 (the others) for v < 64
-  let rD = v128.bitselect(
-    v128.bitselect(v128.load(CLS_I, 160), v128.load(CLS_I, 32), tiny),
-    v128.bitselect(v128.load(CLS_I, 48), v128.load(CLS_I, 64), le4), small);
-  rD = i64x2.add(rD, v128.and(v128.bitselect(v128.load(CLS_I, 0), v128.load(CLS_I, 80), tiny), lowv));
+  // Debye (v >= 17, where tiny => small => le4): 5, minus 1 for le4 and 1 for small (4 / 3), plus
+  // 12 for tiny (15); v < 64 adds 6 (9 / 10 / 11), or 1 to tiny (16)
+  const lowv6 = v128.and(lowv, v128.load(CLS_I, 32));
+  let rD = i64x2.add(i64x2.add(v128.load(CLS_I, 16), le4), i64x2.add(small, lowv6));
+  rD = i64x2.add(rD, v128.and(tiny, i64x2.sub(v128.load(CLS_I, 80), v128.and(lowv, v128.load(CLS_I, 112)))));
   let rLow: v128;
   if (kind == 0) {
     // 0 / 1 by v < 11, plus 12 for x >= 2
-    rLow = i64x2.add(v128.andnot(v128.load(CLS_I, 0), f64x2.lt(v, v128.load(CLS_F, 112))),
-      v128.and(v128.load(CLS_I, 128), f64x2.ge(x, two)));
+    rLow = i64x2.sub(v128.and(v128.load(CLS_I, 80), f64x2.ge(x, two)), f64x2.ge(v, v128.load(CLS_F, 112)));
   } else {
-    // 7 above x = 2; below, 14 / 6 by v >= 1.5, or 8 (scalar) under 1e-100
-    rLow = v128.bitselect(v128.load(CLS_I, 96),
-      v128.bitselect(v128.bitselect(v128.load(CLS_I, 144), v128.load(CLS_I, 80), f64x2.ge(v, v128.load(CLS_F, 144))),
-        v128.load(CLS_I, 112), f64x2.ge(x, v128.load(CLS_F, 160))),
-      f64x2.gt(x, two));
+    // 7 above x = 2; below, 14 / 6 by v >= 1.5 (under 1e-100: R_RARE by ok below)
+    const gt2 = f64x2.gt(x, two);
+    rLow = i64x2.sub(i64x2.add(v128.load(CLS_I, 32),
+      v128.and(v128.andnot(f64x2.ge(v, v128.load(CLS_F, 144)), gt2), v128.load(CLS_I, 64))), gt2);
   }
-  const r = v128.bitselect(rD, v128.bitselect(v128.load(CLS_I, 16), rLow, hankel), isDebye);
-  const ok = v128.and(
+  const r = v128.bitselect(rD, v128.bitselect(v128.load(CLS_I, 0), rLow, hankel), isDebye);
+  let ok = v128.and(
     v128.and(f64x2.ge(v, v128.load(CLS_F, 176)), f64x2.lt(v, v128.load(CLS_F, 192))),
     v128.and(f64x2.gt(x, v128.load(CLS_F, 208)), f64x2.lt(x, v128.load(CLS_F, 192))));
-  return v128.bitselect(r, v128.load(CLS_I, 112), ok);
+  if (kind != 0) ok = v128.and(ok, v128.or(f64x2.ge(x, v128.load(CLS_F, 160)), isDebye));
+  return v128.bitselect(r, v128.load(CLS_I, 64), ok);
 }
 
 /**
@@ -695,29 +696,71 @@ const BLOCK: i32 = 1024;
 const LISTS: usize = memory.data(N_REGIONS * BLOCK * 4, 16);
 const COUNTS: usize = memory.data(N_REGIONS * 4, 16);
 
+// Write pointers of the lists while a block is sorted: [r] the next slot of lane 0 (growing up from
+// the list's start), [N_REGIONS + r] the last slot of lane 1 (growing down from its end); two
+// chains per region instead of one, since a point's append waits on the last one to its list.
+const TAILS: usize = memory.data(N_REGIONS * 8, 16);
+
+/** Appends the indices b .. b+m-1 to the lists of their regions and sets COUNTS. kind and contig
+ *  (vStep = xStep = 8) are constants at each use. */
+// @ts-ignore: decorator
+@inline function sortBlock(v: usize, vStep: usize, x: usize, xStep: usize, b: i32, m: i32, kind: i32, contig: bool): void {
+  for (let r = 0; r < N_REGIONS; r++) {
+    const start = LISTS + (<usize>(r * BLOCK) << 2);
+    store<usize>(TAILS + (<usize>r << 2), start);
+    store<usize>(TAILS + (<usize>(r + N_REGIONS) << 2), start + (<usize>BLOCK << 2));
+  }
+  const e = b + (m & ~1);
+  for (let i = b; i < e; i += 2) {
+    let vv: v128, xx: v128;
+    if (contig) {
+      vv = v128.load(v + (<usize>i << 3));
+      xx = v128.load(x + (<usize>i << 3));
+    } else {
+      vv = pair(load<f64>(v + <usize>i * vStep), load<f64>(v + <usize>(i + 1) * vStep));
+      xx = pair(load<f64>(x + <usize>i * xStep), load<f64>(x + <usize>(i + 1) * xStep));
+    }
+    if (kind == 1) vv = f64x2.abs(vv);
+    const rr = classifyX2(vv, xx, kind);
+    const a0 = TAILS + (<usize>(<i32>i64x2.extract_lane(rr, 0)) << 2);
+    const p0 = load<usize>(a0);
+    store<i32>(p0, i);
+    store<usize>(a0, p0 + 4);
+    const a1 = TAILS + (<usize>(<i32>i64x2.extract_lane(rr, 1) + N_REGIONS) << 2);
+    const p1 = load<usize>(a1) - 4;
+    store<i32>(p1, i + 1);
+    store<usize>(a1, p1);
+  }
+  if (m & 1) {
+    const a0 = TAILS + (<usize>classify(load<f64>(v + <usize>e * vStep), load<f64>(x + <usize>e * xStep), kind) << 2);
+    const p0 = load<usize>(a0);
+    store<i32>(p0, e);
+    store<usize>(a0, p0 + 4);
+  }
+  // lane 1's part of each list follows lane 0's
+  for (let r = 0; r < N_REGIONS; r++) {
+    const start = LISTS + (<usize>(r * BLOCK) << 2);
+    const end = start + (<usize>BLOCK << 2);
+    let p = load<usize>(TAILS + (<usize>r << 2));
+    let q = load<usize>(TAILS + (<usize>(r + N_REGIONS) << 2));
+    store<i32>(COUNTS + (<usize>r << 2), <i32>((p - start + end - q) >> 2));
+    if (p != q) {
+      for (; q + 16 <= end; q += 16, p += 16) v128.store(p, v128.load(q));
+      for (; q < end; q += 4, p += 4) store<i32>(p, load<i32>(q));
+    }
+  }
+}
+
 function runBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n: i32, kind: i32): void {
+  const contig = vStep == 8 && xStep == 8;
   for (let b = 0; b < n; b += BLOCK) {
     const m = n - b < BLOCK ? n - b : BLOCK;
-    memory.fill(COUNTS, 0, N_REGIONS * 4);
-    // two points per step (the odd last one twice)
-    for (let i = b; i < b + m; i += 2) {
-      const i1 = i + 1 < b + m ? i + 1 : i;
-      let vv = pair(load<f64>(v + <usize>i * vStep), load<f64>(v + <usize>i1 * vStep));
-      const xx = pair(load<f64>(x + <usize>i * xStep), load<f64>(x + <usize>i1 * xStep));
-      if (kind == 1) vv = f64x2.abs(vv);
-      const rr = classifyX2(vv, xx, kind);
-      const r0 = <i32>i64x2.extract_lane(rr, 0);
-      const ca = COUNTS + (<usize>r0 << 2);
-      const c = load<i32>(ca);
-      store<i32>(LISTS + ((<usize>(r0 * BLOCK + c)) << 2), i);
-      store<i32>(ca, c + 1);
-      if (i1 != i) {
-        const r1 = <i32>i64x2.extract_lane(rr, 1);
-        const cb = COUNTS + (<usize>r1 << 2);
-        const d = load<i32>(cb);
-        store<i32>(LISTS + ((<usize>(r1 * BLOCK + d)) << 2), i1);
-        store<i32>(cb, d + 1);
-      }
+    if (kind == 0) {
+      if (contig) sortBlock(v, 8, x, 8, b, m, 0, true);
+      else sortBlock(v, vStep, x, xStep, b, m, 0, false);
+    } else {
+      if (contig) sortBlock(v, 8, x, 8, b, m, 1, true);
+      else sortBlock(v, vStep, x, xStep, b, m, 1, false);
     }
     for (let r = 0; r < N_REGIONS; r++) {
       const cnt = load<i32>(COUNTS + (<usize>r << 2));
