@@ -397,6 +397,101 @@ function series(v: v128, x: v128): v128 {
   return ad(lead, vlog(dv(ml(S, rgamma1p(f)), prod)));
 }
 
+/** Results of series4 / seriesStirling4 / hankel4: pair A at Q4OUT, pair B at Q4OUT + 16. */
+const Q4OUT: usize = memory.data(32, 16);
+
+/**
+ * seriesSum() on two independent pairs at once (A, B), interleaved statement by statement; the
+ * loop runs to the maximum term count over the four lanes, and a lane past its own N adds +0
+ * exactly as in seriesSum(), so every lane's sum has seriesSum()'s bits. Sums go to Q4OUT.
+ */
+// @ts-ignore: decorator
+@inline function seriesSum4(vA: v128, xA: v128, vB: v128, xB: v128): void {
+  const one = sp(1.0), two = sp(2.0);
+  const qA = ml(sp(0.25), ml(xA, xA));
+  const qB = ml(sp(0.25), ml(xB, xB));
+  const NA0 = seriesTerms(l0(vA), l0(xA)), NA1 = seriesTerms(l1(vA), l1(xA));
+  const NB0 = seriesTerms(l0(vB), l0(xB)), NB1 = seriesTerms(l1(vB), l1(xB));
+  const nvA = pair(<f64>NA0, <f64>NA1);
+  const nvB = pair(<f64>NB0, <f64>NB1);
+  const kA = NA0 > NA1 ? NA0 : NA1, kB = NB0 > NB1 ? NB0 : NB1;
+  const kAB = kA < kB ? kA : kB;
+  let termA = one, TA = sp(0.0);
+  let termB = one, TB = sp(0.0);
+  let k1 = one;
+  let k = 1;
+  for (; k < kAB; k += 2) {
+    const k2 = ad(k1, one);
+    const d1A = ml(k1, ad(vA, k1)), d2A = ml(k2, ad(vA, k2));
+    const d1B = ml(k1, ad(vB, k1)), d2B = ml(k2, ad(vB, k2));
+    const uA = unless(dv(qA, ml(d1A, d2A)), f64x2.lt(nvA, k1));
+    const uB = unless(dv(qB, ml(d1B, d2B)), f64x2.lt(nvB, k1));
+    const r1A = ml(uA, d2A), r2A = ml(uA, d1A);
+    const r1B = ml(uB, d2B), r2B = ml(uB, d1B);
+    const t1A = ml(termA, r1A);
+    const t1B = ml(termB, r1B);
+    termA = ml(termA, ml(r1A, r2A));
+    termB = ml(termB, ml(r1B, r2B));
+    TA = ad(TA, ad(t1A, termA));
+    TB = ad(TB, ad(t1B, termB));
+    k1 = ad(k1, two);
+  }
+  // the pair with more terms goes on alone (seriesSum()'s step)
+  for (; k < kA; k += 2) {
+    const k2 = ad(k1, one);
+    const d1 = ml(k1, ad(vA, k1)), d2 = ml(k2, ad(vA, k2));
+    const u = unless(dv(qA, ml(d1, d2)), f64x2.lt(nvA, k1));
+    const r1 = ml(u, d2), r2 = ml(u, d1);
+    const t1 = ml(termA, r1);
+    termA = ml(termA, ml(r1, r2));
+    TA = ad(TA, ad(t1, termA));
+    k1 = ad(k1, two);
+  }
+  for (; k < kB; k += 2) {
+    const k2 = ad(k1, one);
+    const d1 = ml(k1, ad(vB, k1)), d2 = ml(k2, ad(vB, k2));
+    const u = unless(dv(qB, ml(d1, d2)), f64x2.lt(nvB, k1));
+    const r1 = ml(u, d2), r2 = ml(u, d1);
+    const t1 = ml(termB, r1);
+    termB = ml(termB, ml(r1, r2));
+    TB = ad(TB, ad(t1, termB));
+    k1 = ad(k1, two);
+  }
+  v128.store(Q4OUT, ad(one, TA));
+  v128.store(Q4OUT, ad(one, TB), 16);
+}
+
+/** series() on two independent pairs at once (A, B), interleaved; same bits per lane. Results to Q4OUT. */
+function series4(vA: v128, xA: v128, vB: v128, xB: v128): void {
+  seriesSum4(vA, xA, vB, xB);
+  const SA = v128.load(Q4OUT), SB = v128.load(Q4OUT, 16);
+  const fA = sb(vA, f64x2.floor(vA));
+  const fB = sb(vB, f64x2.floor(vB));
+  const one = sp(1.0), two = sp(2.0);
+  let waA = vA, wbA = sb(vA, one);
+  let waB = vB, wbB = sb(vB, one);
+  let paA = f64x2.pmax(one, waA), pbA = f64x2.pmax(one, wbA);
+  let paB = f64x2.pmax(one, waB), pbB = f64x2.pmax(one, wbB);
+  for (let i = 0; i < 4; i++) {
+    waA = sb(waA, two); wbA = sb(wbA, two);
+    waB = sb(waB, two); wbB = sb(wbB, two);
+    paA = ml(paA, f64x2.pmax(one, waA));
+    paB = ml(paB, f64x2.pmax(one, waB));
+    pbA = ml(pbA, f64x2.pmax(one, wbA));
+    pbB = ml(pbB, f64x2.pmax(one, wbB));
+  }
+  const prodA = ml(paA, pbA);
+  const prodB = ml(paB, pbB);
+  const leadA = ml(vA, vlog(ml(xA, sp(0.5))));
+  const leadB = ml(vB, vlog(ml(xB, sp(0.5))));
+  const gA = rgamma1p(fA);
+  const gB = rgamma1p(fB);
+  const lA = vlog(dv(ml(SA, gA), prodA));
+  const lB = vlog(dv(ml(SB, gB), prodB));
+  v128.store(Q4OUT, ad(leadA, lA));
+  v128.store(Q4OUT, ad(leadB, lB), 16);
+}
+
 /**
  * For 11 <= v < 17 the lead v log(x/2) - log Gamma(v+1) is O(1) where x ~ 2v/e while each part is
  * ~50, so (as in bessel.ts) Stirling's formula is merged into one logarithm, w = v + 1 as a
@@ -788,6 +883,22 @@ function runBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n:
           store<f64>(out + (<usize>i1 << 3), load<f64>(T4OUT, 8));
           store<f64>(out + (<usize>i2 << 3), load<f64>(T4OUT, 16));
           store<f64>(out + (<usize>i3 << 3), load<f64>(T4OUT, 24));
+        }
+      }
+      if (kind == 0 && (r == R_SERIES || r == R_SERIES + R_SERIES_WIDE)) {
+        // four points per step: two independent pairs interleaved (series4)
+        for (; j + 4 <= cnt; j += 4) {
+          const i0 = load<i32>(list + (<usize>j << 2)), i1 = load<i32>(list + (<usize>(j + 1) << 2));
+          const i2 = load<i32>(list + (<usize>(j + 2) << 2)), i3 = load<i32>(list + (<usize>(j + 3) << 2));
+          const vA = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
+          const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
+          const vB = pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep));
+          const xB = pair(load<f64>(x + <usize>i2 * xStep), load<f64>(x + <usize>i3 * xStep));
+          series4(vA, xA, vB, xB);
+          store<f64>(out + (<usize>i0 << 3), load<f64>(Q4OUT));
+          store<f64>(out + (<usize>i1 << 3), load<f64>(Q4OUT, 8));
+          store<f64>(out + (<usize>i2 << 3), load<f64>(Q4OUT, 16));
+          store<f64>(out + (<usize>i3 << 3), load<f64>(Q4OUT, 24));
         }
       }
       for (; j < cnt; j += 2) {
