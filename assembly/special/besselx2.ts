@@ -326,6 +326,71 @@ function hankel(v: v128, x: v128, kind: i32): v128 {
   return kind == 0 ? ad(sb(x, sp(LN_SQRT_2PI)), L) : ad(sb(sp(LN_SQRT_PI_2), x), L);
 }
 
+/** Results of series4 / seriesStirling4 / hankel4: pair A at Q4OUT, pair B at Q4OUT + 16. */
+const Q4OUT: usize = memory.data(32, 16);
+
+/**
+ * hankel() on two independent pairs at once (A, B), interleaved statement by statement: both pairs
+ * run to the smaller pair's term count, then the pair with more terms goes on alone; a lane past its
+ * own count adds +0 as in hankel(), so every lane has hankel()'s bits. Results go to Q4OUT.
+ */
+function hankel4(vA: v128, xA: v128, vB: v128, xB: v128, kind: i32): void {
+  const one = sp(1.0), two = sp(2.0);
+  const muA = ml(sp(4.0), ml(vA, vA));
+  const muB = ml(sp(4.0), ml(vB, vB));
+  const sg = sp(kind == 0 ? -0.125 : 0.125);
+  const rA = dv(sg, xA);
+  const rB = dv(sg, xB);
+  const NA0 = hankelTerms(l0(vA), l0(xA)), NA1 = hankelTerms(l1(vA), l1(xA));
+  const NB0 = hankelTerms(l0(vB), l0(xB)), NB1 = hankelTerms(l1(vB), l1(xB));
+  const NvA = pair(NA0, NA1);
+  const NvB = pair(NB0, NB1);
+  const nA = <i32>(NA0 > NA1 ? NA0 : NA1), nB = <i32>(NB0 > NB1 ? NB0 : NB1);
+  const nAB = nA < nB ? nA : nB;
+  let termA = one, TA = sp(0.0);
+  let termB = one, TB = sp(0.0);
+  let kf = sp(0.0), a = sp(-1.0);
+  let k = 1;
+  for (; k <= nAB; k += 2) {
+    const k1 = ad(kf, one), a1 = ad(a, two);
+    kf = ad(k1, one);
+    a = ad(a1, two);
+    const i1 = sp(load<f64>(KCF_INV + (<usize>k << 3))), i2 = sp(load<f64>(KCF_INV + (<usize>(k + 1) << 3)));
+    const aa1 = ml(a1, a1), aa = ml(a, a);
+    const t1A = unless(ml(termA, ml(ml(sb(muA, aa1), rA), i1)), f64x2.gt(k1, NvA));
+    const t1B = unless(ml(termB, ml(ml(sb(muB, aa1), rB), i1)), f64x2.gt(k1, NvB));
+    termA = unless(ml(t1A, ml(ml(sb(muA, aa), rA), i2)), f64x2.gt(kf, NvA));
+    termB = unless(ml(t1B, ml(ml(sb(muB, aa), rB), i2)), f64x2.gt(kf, NvB));
+    TA = ad(ad(TA, t1A), termA);
+    TB = ad(ad(TB, t1B), termB);
+  }
+  for (; k <= nA; k += 2) {
+    const k1 = ad(kf, one), a1 = ad(a, two);
+    kf = ad(k1, one);
+    a = ad(a1, two);
+    const t1 = unless(ml(termA, ml(ml(sb(muA, ml(a1, a1)), rA), sp(load<f64>(KCF_INV + (<usize>k << 3))))), f64x2.gt(k1, NvA));
+    termA = unless(ml(t1, ml(ml(sb(muA, ml(a, a)), rA), sp(load<f64>(KCF_INV + (<usize>(k + 1) << 3))))), f64x2.gt(kf, NvA));
+    TA = ad(ad(TA, t1), termA);
+  }
+  for (; k <= nB; k += 2) {
+    const k1 = ad(kf, one), a1 = ad(a, two);
+    kf = ad(k1, one);
+    a = ad(a1, two);
+    const t1 = unless(ml(termB, ml(ml(sb(muB, ml(a1, a1)), rB), sp(load<f64>(KCF_INV + (<usize>k << 3))))), f64x2.gt(k1, NvB));
+    termB = unless(ml(t1, ml(ml(sb(muB, ml(a, a)), rB), sp(load<f64>(KCF_INV + (<usize>(k + 1) << 3))))), f64x2.gt(kf, NvB));
+    TB = ad(ad(TB, t1), termB);
+  }
+  const LA = vlog(dv(ad(one, TA), f64x2.sqrt(xA)));
+  const LB = vlog(dv(ad(one, TB), f64x2.sqrt(xB)));
+  if (kind == 0) {
+    v128.store(Q4OUT, ad(sb(xA, sp(LN_SQRT_2PI)), LA));
+    v128.store(Q4OUT, ad(sb(xB, sp(LN_SQRT_2PI)), LB), 16);
+  } else {
+    v128.store(Q4OUT, ad(sb(sp(LN_SQRT_PI_2), xA), LA));
+    v128.store(Q4OUT, ad(sb(sp(LN_SQRT_PI_2), xB), LB), 16);
+  }
+}
+
 // ---- power series of I (DLMF 10.25.2) -----------------------------------------------------------
 
 /**
@@ -396,9 +461,6 @@ function series(v: v128, x: v128): v128 {
   const lead = ml(v, vlog(ml(x, sp(0.5)))); // x/2 exact (x > 1e-150): no rounding of log x - log 2
   return ad(lead, vlog(dv(ml(S, rgamma1p(f)), prod)));
 }
-
-/** Results of series4 / seriesStirling4 / hankel4: pair A at Q4OUT, pair B at Q4OUT + 16. */
-const Q4OUT: usize = memory.data(32, 16);
 
 /**
  * seriesSum() on two independent pairs at once (A, B), interleaved statement by statement; the
@@ -883,6 +945,23 @@ function runBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n:
           store<f64>(out + (<usize>i1 << 3), load<f64>(T4OUT, 8));
           store<f64>(out + (<usize>i2 << 3), load<f64>(T4OUT, 16));
           store<f64>(out + (<usize>i3 << 3), load<f64>(T4OUT, 24));
+        }
+      }
+      if (r == R_HANKEL) {
+        // four points per step: two independent pairs interleaved (hankel4)
+        for (; j + 4 <= cnt; j += 4) {
+          const i0 = load<i32>(list + (<usize>j << 2)), i1 = load<i32>(list + (<usize>(j + 1) << 2));
+          const i2 = load<i32>(list + (<usize>(j + 2) << 2)), i3 = load<i32>(list + (<usize>(j + 3) << 2));
+          let vA = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
+          const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
+          let vB = pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep));
+          const xB = pair(load<f64>(x + <usize>i2 * xStep), load<f64>(x + <usize>i3 * xStep));
+          if (kind == 0) hankel4(vA, xA, vB, xB, 0);
+          else hankel4(f64x2.abs(vA), xA, f64x2.abs(vB), xB, 1);
+          store<f64>(out + (<usize>i0 << 3), load<f64>(Q4OUT));
+          store<f64>(out + (<usize>i1 << 3), load<f64>(Q4OUT, 8));
+          store<f64>(out + (<usize>i2 << 3), load<f64>(Q4OUT, 16));
+          store<f64>(out + (<usize>i3 << 3), load<f64>(Q4OUT, 24));
         }
       }
       if (kind == 0 && (r == R_SERIES || r == R_SERIES + R_SERIES_WIDE)) {
