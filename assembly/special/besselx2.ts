@@ -580,6 +580,41 @@ function seriesStirling(v: v128, x: v128): v128 {
   return ad(ad(ml(v, ad(lb, sp(1.0))), rest), vlog(dv(S, f64x2.sqrt(wh))));
 }
 
+/** seriesStirling() on two independent pairs at once (A, B), interleaved; same bits per lane. Results to Q4OUT. */
+function seriesStirling4(vA: v128, xA: v128, vB: v128, xB: v128): void {
+  seriesSum4(vA, xA, vB, xB);
+  const SA = v128.load(Q4OUT), SB = v128.load(Q4OUT, 16);
+  const one = sp(1.0);
+  const whA = ad(vA, one);
+  const whB = ad(vB, one);
+  const wlA = twoSumErr(vA, one, whA);
+  const wlB = twoSumErr(vB, one, whB);
+  const rA = dv(one, whA), r2A = ml(rA, rA);
+  const rB = dv(one, whB), r2B = ml(rB, rB);
+  const wrA = ml(wlA, rA);
+  const wrB = ml(wlB, rB);
+  const lbA = sb(vlog(dv(xA, ad(whA, whA))), wrA);
+  const lbB = sb(vlog(dv(xB, ad(whB, whB))), wrB);
+  const r4A = ml(r2A, r2A);
+  const r4B = ml(r2B, r2B);
+  const e0A = ad(sp(0.08333333333333333), ml(sp(-0.002777777777777778), r2A));
+  const e0B = ad(sp(0.08333333333333333), ml(sp(-0.002777777777777778), r2B));
+  const e1A = ad(sp(0.0007936507936507937), ml(sp(-0.0005952380952380953), r2A));
+  const e1B = ad(sp(0.0007936507936507937), ml(sp(-0.0005952380952380953), r2B));
+  const e2A = ad(sp(0.0008417508417508417), ml(sp(-0.0019175269175269176), r2A));
+  const e2B = ad(sp(0.0008417508417508417), ml(sp(-0.0019175269175269176), r2B));
+  const e3A = ad(sp(0.00641025641025641), ml(sp(-0.029550653594771242), r2A));
+  const e3B = ad(sp(0.00641025641025641), ml(sp(-0.029550653594771242), r2B));
+  const stA = ml(ad(ad(e0A, ml(e1A, r4A)), ml(ad(e2A, ml(e3A, r4A)), ml(r4A, r4A))), rA);
+  const stB = ml(ad(ad(e0B, ml(e1B, r4B)), ml(ad(e2B, ml(e3B, r4B)), ml(r4B, r4B))), rB);
+  const restA = sb(sb(sp(1.0 - LN_SQRT_2PI), ml(sp(0.5), wrA)), stA);
+  const restB = sb(sb(sp(1.0 - LN_SQRT_2PI), ml(sp(0.5), wrB)), stB);
+  const lsA = vlog(dv(SA, f64x2.sqrt(whA)));
+  const lsB = vlog(dv(SB, f64x2.sqrt(whB)));
+  v128.store(Q4OUT, ad(ad(ml(vA, ad(lbA, one)), restA), lsA));
+  v128.store(Q4OUT, ad(ad(ml(vB, ad(lbB, one)), restB), lsB), 16);
+}
+
 // ---- K by Temme's series (see bessel.ts's logKTemme for the recurrences) --------------------------
 
 /** sum_{k<12} c_k y^k, Estrin's scheme (depth 4 instead of Horner's 11). */
@@ -964,8 +999,8 @@ function runBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n:
           store<f64>(out + (<usize>i3 << 3), load<f64>(Q4OUT, 24));
         }
       }
-      if (kind == 0 && (r == R_SERIES || r == R_SERIES + R_SERIES_WIDE)) {
-        // four points per step: two independent pairs interleaved (series4)
+      if (kind == 0 && (r == R_SERIES || r == R_SERIES + R_SERIES_WIDE || r == R_SERIES_STIRLING || r == R_SERIES_STIRLING + R_SERIES_WIDE)) {
+        // four points per step: two independent pairs interleaved (series4, seriesStirling4)
         for (; j + 4 <= cnt; j += 4) {
           const i0 = load<i32>(list + (<usize>j << 2)), i1 = load<i32>(list + (<usize>(j + 1) << 2));
           const i2 = load<i32>(list + (<usize>(j + 2) << 2)), i3 = load<i32>(list + (<usize>(j + 3) << 2));
@@ -973,7 +1008,8 @@ function runBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n:
           const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
           const vB = pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep));
           const xB = pair(load<f64>(x + <usize>i2 * xStep), load<f64>(x + <usize>i3 * xStep));
-          series4(vA, xA, vB, xB);
+          if (r == R_SERIES || r == R_SERIES + R_SERIES_WIDE) series4(vA, xA, vB, xB);
+          else seriesStirling4(vA, xA, vB, xB);
           store<f64>(out + (<usize>i0 << 3), load<f64>(Q4OUT));
           store<f64>(out + (<usize>i1 << 3), load<f64>(Q4OUT, 8));
           store<f64>(out + (<usize>i2 << 3), load<f64>(Q4OUT, 16));
