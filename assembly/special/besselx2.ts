@@ -326,7 +326,8 @@ function hankel(v: v128, x: v128, kind: i32): v128 {
   return kind == 0 ? ad(sb(x, sp(LN_SQRT_2PI)), L) : ad(sb(sp(LN_SQRT_PI_2), x), L);
 }
 
-/** Results of series4 / seriesStirling4 / hankel4: pair A at Q4OUT, pair B at Q4OUT + 16. */
+/** Results of the four-point kernels (hankel4, series4, seriesStirling4, temme4): pair A at Q4OUT,
+ *  pair B at Q4OUT + 16. */
 const Q4OUT: usize = memory.data(32, 16);
 
 /**
@@ -719,15 +720,12 @@ function temme(v: v128, x: v128): v128 {
   return sb(vlog(top), ad(ml(ne, sp(LN2_HI)), ml(ne, sp(LN2_LO))));
 }
 
-/** Results of temme4: pair A at T4OUT, pair B at T4OUT + 16. */
-const T4OUT: usize = memory.data(32, 16);
-
 /**
  * temme() on two independent pairs at once (A, B), written statement by statement for A then B so
  * that the two dependency chains (log x -> e^s -> p, q -> series -> recurrence -> log) overlap in
  * the CPU's window. The loops run to the maximum over the four lanes; a lane past its own count
  * adds +0 (series) or takes the identity step (recurrence), exactly as in temme(), so every lane's
- * bits are those of temme(). Results go to T4OUT.
+ * bits are those of temme(). Results go to Q4OUT.
  */
 function temme4(vA: v128, xA: v128, vB: v128, xB: v128): void {
   const nA = f64x2.floor(ad(vA, sp(0.5)));
@@ -831,8 +829,8 @@ function temme4(vA: v128, xA: v128, vB: v128, xB: v128): void {
   const neB = ml(nB, v128.and(e1B, smallB));
   const lA = vlog(topA);
   const lB = vlog(topB);
-  v128.store(T4OUT, sb(lA, ad(ml(neA, sp(LN2_HI)), ml(neA, sp(LN2_LO)))));
-  v128.store(T4OUT, sb(lB, ad(ml(neB, sp(LN2_HI)), ml(neB, sp(LN2_LO)))), 16);
+  v128.store(Q4OUT, sb(lA, ad(ml(neA, sp(LN2_HI)), ml(neA, sp(LN2_LO)))));
+  v128.store(Q4OUT, sb(lB, ad(ml(neB, sp(LN2_HI)), ml(neB, sp(LN2_LO)))), 16);
 }
 
 // ---- K for x > 2 below Hankel's threshold ---------------------------------------------------------
@@ -865,6 +863,24 @@ function kRec(v: v128, x: v128): v128 {
     case R_HANKEL: return hankel(v, x, 1);
     default: return debye(v, x, debyeMode(r), 1);
   }
+}
+
+/** Whether region r's list runs four points per step (two pairs interleaved; see hankel4). */
+// @ts-ignore: decorator
+@inline function quad(kind: i32, r: i32): bool {
+  if (r == R_HANKEL) return true;
+  if (kind == 1) return r == R_TEMME || r == R_TEMME_REC;
+  return r == R_SERIES || r == R_SERIES_STIRLING ||
+    r == R_SERIES + R_SERIES_WIDE || r == R_SERIES_STIRLING + R_SERIES_WIDE;
+}
+
+/** The four-point kernel of a region with quad(kind, r) (v >= 0 for K); results at Q4OUT. */
+// @ts-ignore: decorator
+@inline function kernel4(kind: i32, r: i32, vA: v128, xA: v128, vB: v128, xB: v128): void {
+  if (r == R_HANKEL) hankel4(vA, xA, vB, xB, kind);
+  else if (kind == 1) temme4(vA, xA, vB, xB);
+  else if (r == R_SERIES || r == R_SERIES + R_SERIES_WIDE) series4(vA, xA, vB, xB);
+  else seriesStirling4(vA, xA, vB, xB);
 }
 
 /** log I_v(x) for one point: the pair kernel with both lanes equal (same bits as in a batch). */
@@ -966,24 +982,8 @@ function runBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n:
         continue;
       }
       let j = 0;
-      if (kind == 1 && (r == R_TEMME || r == R_TEMME_REC)) {
-        // four points per step: two independent pairs interleaved (temme4)
-        for (; j + 4 <= cnt; j += 4) {
-          const i0 = load<i32>(list + (<usize>j << 2)), i1 = load<i32>(list + (<usize>(j + 1) << 2));
-          const i2 = load<i32>(list + (<usize>(j + 2) << 2)), i3 = load<i32>(list + (<usize>(j + 3) << 2));
-          const vA = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
-          const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
-          const vB = pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep));
-          const xB = pair(load<f64>(x + <usize>i2 * xStep), load<f64>(x + <usize>i3 * xStep));
-          temme4(f64x2.abs(vA), xA, f64x2.abs(vB), xB);
-          store<f64>(out + (<usize>i0 << 3), load<f64>(T4OUT));
-          store<f64>(out + (<usize>i1 << 3), load<f64>(T4OUT, 8));
-          store<f64>(out + (<usize>i2 << 3), load<f64>(T4OUT, 16));
-          store<f64>(out + (<usize>i3 << 3), load<f64>(T4OUT, 24));
-        }
-      }
-      if (r == R_HANKEL) {
-        // four points per step: two independent pairs interleaved (hankel4)
+      if (quad(kind, r)) {
+        // four points per step: two independent pairs interleaved in the kernel's source
         for (; j + 4 <= cnt; j += 4) {
           const i0 = load<i32>(list + (<usize>j << 2)), i1 = load<i32>(list + (<usize>(j + 1) << 2));
           const i2 = load<i32>(list + (<usize>(j + 2) << 2)), i3 = load<i32>(list + (<usize>(j + 3) << 2));
@@ -991,25 +991,11 @@ function runBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n:
           const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
           let vB = pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep));
           const xB = pair(load<f64>(x + <usize>i2 * xStep), load<f64>(x + <usize>i3 * xStep));
-          if (kind == 0) hankel4(vA, xA, vB, xB, 0);
-          else hankel4(f64x2.abs(vA), xA, f64x2.abs(vB), xB, 1);
-          store<f64>(out + (<usize>i0 << 3), load<f64>(Q4OUT));
-          store<f64>(out + (<usize>i1 << 3), load<f64>(Q4OUT, 8));
-          store<f64>(out + (<usize>i2 << 3), load<f64>(Q4OUT, 16));
-          store<f64>(out + (<usize>i3 << 3), load<f64>(Q4OUT, 24));
-        }
-      }
-      if (kind == 0 && (r == R_SERIES || r == R_SERIES + R_SERIES_WIDE || r == R_SERIES_STIRLING || r == R_SERIES_STIRLING + R_SERIES_WIDE)) {
-        // four points per step: two independent pairs interleaved (series4, seriesStirling4)
-        for (; j + 4 <= cnt; j += 4) {
-          const i0 = load<i32>(list + (<usize>j << 2)), i1 = load<i32>(list + (<usize>(j + 1) << 2));
-          const i2 = load<i32>(list + (<usize>(j + 2) << 2)), i3 = load<i32>(list + (<usize>(j + 3) << 2));
-          const vA = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
-          const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
-          const vB = pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep));
-          const xB = pair(load<f64>(x + <usize>i2 * xStep), load<f64>(x + <usize>i3 * xStep));
-          if (r == R_SERIES || r == R_SERIES + R_SERIES_WIDE) series4(vA, xA, vB, xB);
-          else seriesStirling4(vA, xA, vB, xB);
+          if (kind == 1) {
+            vA = f64x2.abs(vA);
+            vB = f64x2.abs(vB);
+          }
+          kernel4(kind, r, vA, xA, vB, xB);
           store<f64>(out + (<usize>i0 << 3), load<f64>(Q4OUT));
           store<f64>(out + (<usize>i1 << 3), load<f64>(Q4OUT, 8));
           store<f64>(out + (<usize>i2 << 3), load<f64>(Q4OUT, 16));
