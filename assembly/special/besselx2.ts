@@ -1,9 +1,11 @@
 // log I_v(x) and log K_v(x), two points at a time: every kernel below takes (v, x) as f64x2 lanes
 // and runs the expansion of bessel.ts with lane-wise IEEE operations, so one pair costs about what
-// one point did. Batches are sorted by region first (classify(), the region switch), so both
-// lanes of a pair always take the same expansion; a lane that has converged is frozen (its next
-// terms are masked to exactly zero), so a point's result does not depend on which point shares
-// its pair, and the scalar entry points (both lanes equal) give the same bits as a batch.
+// one point did. Batches are sorted by region first (classify(), the region switch), so all
+// lanes of a step take the same expansion. The Hankel, series and Temme kernels take two pairs per
+// call, written statement by statement for both so that their dependency chains overlap; Debye
+// and the continued fraction take one. Each lane's term counts are its own and a lane past its
+// count is frozen (its next terms are exactly zero), so a point's result does not depend on the
+// points beside it, and the scalar entry points (all lanes equal) give the same bits as a batch.
 // Points that the vector kernels do not serve (special values, arguments near the f64 limits,
 // K at x < 1e-100) take the scalar code of bessel.ts (REGION_RARE).
 
@@ -164,8 +166,6 @@ export function besselRegionFine(v: f64, x: f64, kind: i32): i32 {
 /** a where mask is clear, +0 where it is set: a frozen lane adds exactly nothing. */
 // @ts-ignore: decorator
 @inline function unless(a: v128, mask: v128): v128 { return v128.andnot(a, mask); }
-// @ts-ignore: decorator
-@inline function allSet(mask: v128): bool { return i64x2.bitmask(mask) == 3; } // not all_true: V8 lowers it slowly
 
 // error-free transformations, lane-wise (as in bessel.ts: Dekker's product, Veltkamp split)
 // @ts-ignore: decorator
@@ -304,36 +304,17 @@ for (let e = 0; e < 64; e++) {
   return <f64>load<u8>(HTAB + <usize>(17 * (e < 63 ? e : 63) + <i32>v));
 }
 
-function hankel(v: v128, x: v128, kind: i32): v128 {
-  const one = sp(1.0), two = sp(2.0);
-  const mu = ml(sp(4.0), ml(v, v));
-  const r = dv(sp(kind == 0 ? -0.125 : 0.125), x); // sgn / (8x)
-  const N0 = hankelTerms(l0(v), l0(x)), N1 = hankelTerms(l1(v), l1(x));
-  const Nv = pair(N0, N1);
-  const nmax = <i32>(N0 > N1 ? N0 : N1);
-  let term = one, T = sp(0.0), kf = sp(0.0), a = sp(-1.0);
-  // two terms per iteration; terms beyond a lane's own count are exactly zero; 1/k from KCF_INV
-  // (a product instead of a division per term: k <= 64 < KCF_NMAX)
-  for (let k = 1; k <= nmax; k += 2) {
-    const k1 = ad(kf, one), a1 = ad(a, two);
-    kf = ad(k1, one);
-    a = ad(a1, two);
-    const t1 = unless(ml(term, ml(ml(sb(mu, ml(a1, a1)), r), sp(load<f64>(KCF_INV + (<usize>k << 3))))), f64x2.gt(k1, Nv));
-    term = unless(ml(t1, ml(ml(sb(mu, ml(a, a)), r), sp(load<f64>(KCF_INV + (<usize>(k + 1) << 3))))), f64x2.gt(kf, Nv));
-    T = ad(ad(T, t1), term);
-  }
-  const L = vlog(dv(ad(one, T), f64x2.sqrt(x)));
-  return kind == 0 ? ad(sb(x, sp(LN_SQRT_2PI)), L) : ad(sb(sp(LN_SQRT_PI_2), x), L);
-}
 
 /** Results of the four-point kernels (hankel4, series4, seriesStirling4, temme4): pair A at Q4OUT,
  *  pair B at Q4OUT + 16. */
 const Q4OUT: usize = memory.data(32, 16);
 
 /**
- * hankel() on two independent pairs at once (A, B), interleaved statement by statement: both pairs
- * run to the smaller pair's term count, then the pair with more terms goes on alone; a lane past its
- * own count adds +0 as in hankel(), so every lane has hankel()'s bits. Results go to Q4OUT.
+ * Hankel's sum for I (kind 0) or K on two independent pairs of points (A, B), each step written for A
+ * then B so that their dependency chains overlap in the CPU's window (the four-point kernels below
+ * share this form; a single pair runs with A = B). Both pairs run to the smaller pair's term count,
+ * then the pair with more terms goes on alone; a lane past its own count (HTAB) adds +0, so a lane's
+ * bits do not depend on the other three. Results go to Q4OUT.
  */
 function hankel4(vA: v128, xA: v128, vB: v128, xB: v128, kind: i32): void {
   const one = sp(1.0), two = sp(2.0);
@@ -394,34 +375,6 @@ function hankel4(vA: v128, xA: v128, vB: v128, xB: v128, kind: i32): void {
 
 // ---- power series of I (DLMF 10.25.2) -----------------------------------------------------------
 
-/**
- * S_v(x) = sum_k (x^2/4)^k / (k! (v+1)_k), positive terms. Each lane sums a fixed number of terms
- * N(v, x) from seriesterms.ts (gen_series_terms.py: the omitted tail is below 2e-18 S), not a
- * convergence test; a lane's terms past its own N are +0. Two terms per step with one division:
- * with D_k = k (v + k), t_k = t_{k-1} q / D_k, and u = q / (D_k D_{k+1}),
- * t_k = t_{k-1} (u D_{k+1}), t_{k+1} = t_{k-1} (u D_{k+1})(u D_k).
- */
-function seriesSum(v: v128, x: v128): v128 {
-  // constants and counters live in registers: V8 rebuilds a v128.const at every use
-  const one = sp(1.0), two = sp(2.0);
-  const q = ml(sp(0.25), ml(x, x));
-  const N0 = seriesTerms(l0(v), l0(x)), N1 = seriesTerms(l1(v), l1(x));
-  const nv = pair(<f64>N0, <f64>N1);
-  const kmax = N0 > N1 ? N0 : N1;
-  let term = one, T = sp(0.0), k1 = one;
-  for (let k = 1; k < kmax; k += 2) {
-    const k2 = ad(k1, one);
-    const d1 = ml(k1, ad(v, k1)), d2 = ml(k2, ad(v, k2));
-    const u = unless(dv(q, ml(d1, d2)), f64x2.lt(nv, k1)); // +0 past the lane's N
-    const r1 = ml(u, d2), r2 = ml(u, d1);
-    const t1 = ml(term, r1);
-    term = ml(term, ml(r1, r2));
-    T = ad(T, ad(t1, term));
-    k1 = ad(k1, two);
-  }
-  return ad(one, T);
-}
-
 /** 1/Gamma(1 + f), 0 <= f < 1: 1 + f P(f), P of degree 15 (rgammafit.ts, gen_rgamma_fit.py) by
  *  Estrin's scheme (depth 4), its coefficients read as splatted pairs. */
 // @ts-ignore: decorator
@@ -441,32 +394,12 @@ function seriesSum(v: v128, x: v128): v128 {
 }
 
 /**
- * log I_v(x) = v log(x/2) + log(S_v(x) / Gamma(v + 1)) for v < 11: v = n + f, n = floor(v),
- * 1/Gamma(v+1) = 1/Gamma(1+f) / (v (v-1) ... (1+f)), a product of at most 10 factors (no overflow:
- * Gamma(11) = 4e6), so only two logarithms per point.
- */
-function series(v: v128, x: v128): v128 {
-  const S = seriesSum(v, x);
-  const f = sb(v, f64x2.floor(v));
-  // v (v-1) ... (1+f) as the fixed product of max(v - i, 1), i = 0..9 (two interleaved chains):
-  // v - i is exact, >= 1 + f >= 1 for i < n and <= f < 1 beyond, where it gives exactly 1
-  const one = sp(1.0), two = sp(2.0);
-  let wa = v, wb = sb(v, one);
-  let pa = f64x2.pmax(one, wa), pb = f64x2.pmax(one, wb);
-  for (let i = 0; i < 4; i++) { // factors 2..9, two per step
-    wa = sb(wa, two); wb = sb(wb, two);
-    pa = ml(pa, f64x2.pmax(one, wa));
-    pb = ml(pb, f64x2.pmax(one, wb));
-  }
-  const prod = ml(pa, pb);
-  const lead = ml(v, vlog(ml(x, sp(0.5)))); // x/2 exact (x > 1e-150): no rounding of log x - log 2
-  return ad(lead, vlog(dv(ml(S, rgamma1p(f)), prod)));
-}
-
-/**
- * seriesSum() on two independent pairs at once (A, B), interleaved statement by statement; the
- * loop runs to the maximum term count over the four lanes, and a lane past its own N adds +0
- * exactly as in seriesSum(), so every lane's sum has seriesSum()'s bits. Sums go to Q4OUT.
+ * S_v(x) = sum_k (x^2/4)^k / (k! (v+1)_k), positive terms, for pairs A and B (interleaved as in
+ * hankel4). Each lane sums a fixed number of terms N(v, x) from seriesterms.ts (gen_series_terms.py:
+ * the omitted tail is below 2e-18 S), not a convergence test; a lane's terms past its own N are +0.
+ * Two terms per step with one division: with D_k = k (v + k), t_k = t_{k-1} q / D_k, and
+ * u = q / (D_k D_{k+1}), t_k = t_{k-1} (u D_{k+1}), t_{k+1} = t_{k-1} (u D_{k+1})(u D_k).
+ * Both pairs run to the smaller pair's count, then the longer one goes on alone. Sums go to Q4OUT.
  */
 // @ts-ignore: decorator
 @inline function seriesSum4(vA: v128, xA: v128, vB: v128, xB: v128): void {
@@ -499,7 +432,7 @@ function series(v: v128, x: v128): v128 {
     TB = ad(TB, ad(t1B, termB));
     k1 = ad(k1, two);
   }
-  // the pair with more terms goes on alone (seriesSum()'s step)
+  // the pair with more terms goes on alone (the same step)
   for (; k < kA; k += 2) {
     const k2 = ad(k1, one);
     const d1 = ml(k1, ad(vA, k1)), d2 = ml(k2, ad(vA, k2));
@@ -524,7 +457,13 @@ function series(v: v128, x: v128): v128 {
   v128.store(Q4OUT, ad(one, TB), 16);
 }
 
-/** series() on two independent pairs at once (A, B), interleaved; same bits per lane. Results to Q4OUT. */
+/**
+ * log I_v(x) = v log(x/2) + log(S_v(x) / Gamma(v + 1)) for v < 11, pairs A and B: v = n + f,
+ * n = floor(v), 1/Gamma(v+1) = 1/Gamma(1+f) / (v (v-1) ... (1+f)), a product of at most 10 factors
+ * (no overflow: Gamma(11) = 4e6), so only two logarithms per point. The product is the fixed
+ * product of max(v - i, 1), i = 0..9, in two chains: v - i is exact, >= 1 + f for i < n and < 1
+ * beyond, where it gives exactly 1. x/2 is exact (x > 1e-150). Results to Q4OUT.
+ */
 function series4(vA: v128, xA: v128, vB: v128, xB: v128): void {
   seriesSum4(vA, xA, vB, xB);
   const SA = v128.load(Q4OUT), SB = v128.load(Q4OUT, 16);
@@ -560,28 +499,10 @@ function series4(vA: v128, xA: v128, vB: v128, xB: v128): void {
  * ~50, so (as in bessel.ts) Stirling's formula is merged into one logarithm, w = v + 1 as a
  * double-double:
  *   v (log(x / (2w)) + 1) + 1 - log(w)/2 - log sqrt(2 pi) - stirlingTail(w) + log S_v(x),
- * with -log(w)/2 + log S = log(S / sqrt(w_hi)) - (w_lo / w_hi) / 2.
+ * with -log(w)/2 + log S = log(S / sqrt(w_hi)) - (w_lo / w_hi) / 2; Stirling's series
+ * sum_k B_2k / (2k (2k-1) w^(2k-1)) to k = 8 (the next < 1e-19 at w = 12) by Estrin's scheme in
+ * 1/w^2. Pairs A and B; results to Q4OUT.
  */
-function seriesStirling(v: v128, x: v128): v128 {
-  const S = seriesSum(v, x);
-  const wh = ad(v, sp(1.0));
-  const wl = twoSumErr(v, sp(1.0), wh);
-  const r = dv(sp(1.0), wh), r2 = ml(r, r);
-  const wr = ml(wl, r); // wl/wh, a correction below 2^-52: its rounding does not matter
-  const lb = sb(vlog(dv(x, ad(wh, wh))), wr);
-  // Stirling's series sum_k B_2k / (2k (2k-1) w^(2k-1)), k = 1..8 (the next < 1e-19 at w = 12),
-  // a polynomial in 1/w^2 by Estrin's scheme
-  const r4 = ml(r2, r2);
-  const e0 = ad(sp(0.08333333333333333), ml(sp(-0.002777777777777778), r2));
-  const e1 = ad(sp(0.0007936507936507937), ml(sp(-0.0005952380952380953), r2));
-  const e2 = ad(sp(0.0008417508417508417), ml(sp(-0.0019175269175269176), r2));
-  const e3 = ad(sp(0.00641025641025641), ml(sp(-0.029550653594771242), r2));
-  const st = ml(ad(ad(e0, ml(e1, r4)), ml(ad(e2, ml(e3, r4)), ml(r4, r4))), r);
-  const rest = sb(sb(sp(1.0 - LN_SQRT_2PI), ml(sp(0.5), wr)), st);
-  return ad(ad(ml(v, ad(lb, sp(1.0))), rest), vlog(dv(S, f64x2.sqrt(wh))));
-}
-
-/** seriesStirling() on two independent pairs at once (A, B), interleaved; same bits per lane. Results to Q4OUT. */
 function seriesStirling4(vA: v128, xA: v128, vB: v128, xB: v128): void {
   seriesSum4(vA, xA, vB, xB);
   const SA = v128.load(Q4OUT), SB = v128.load(Q4OUT, 16);
@@ -649,83 +570,13 @@ function seriesStirling4(vA: v128, xA: v128, vB: v128, xB: v128): void {
 const LN2_HI: f64 = 6.93147180369123816490e-01; // 0x3fe62e42fee00000: n * LN2_HI exact for |n| < 2^21
 const LN2_LO: f64 = 1.90821492927058770002e-10;
 
-function temme(v: v128, x: v128): v128 {
-  const n = f64x2.floor(ad(v, sp(0.5)));
-  const mu = sb(v, n);
-  const mu2 = ml(mu, mu);
-  // G2 = even part of 1/Gamma(1+mu), G1 = -(odd part)/mu (no cancellation as mu -> 0): 13 terms in
-  // mu^2 each, c_0 + mu^2 P(mu^2) with P by Estrin's scheme (depth 6 instead of Horner's 12: these
-  // chains run alongside log x and e^s and were the longer ones; the first sum rounds once, as in Horner's)
-  const g2 = ad(rgc(0), ml(mu2, estrin12(mu2, rgf(2), rgf(4), rgf(6), rgf(8), rgf(10), rgf(12),
-    rgf(14), rgf(16), rgf(18), rgf(20), rgf(22), rgf(24))));
-  const g1 = f64x2.neg(ad(rgc(1), ml(mu2, estrin12(mu2, rgf(3), rgf(5), rgf(7), rgf(9), rgf(11),
-    rgf(13), rgf(15), rgf(17), rgf(19), rgf(21), rgf(23), rgf(25)))));
-  const l2x = sb(sp(LN2), vlog(x)); // log(2/x)
-  const sg = ml(mu, l2x);
-  const es = vexp(sg), ems = dv(sp(1.0), es);
-  const coshs = ml(sp(0.5), ad(es, ems));
-  // sinh(s)/s: Taylor (s^2k/(2k+1)!, 10 terms, Estrin) for |s| < 1, (e^s - e^-s) (1/(2s)) beyond
-  // (1/(2s) does not wait for e^s)
-  const s2 = ml(sg, sg);
-  const st = estrin12(s2, 1.0, 0.16666666666666666, 0.008333333333333333, 0.0001984126984126984,
-    2.7557319223985893e-06, 2.505210838544172e-08, 1.6059043836821613e-10, 7.647163731819816e-13,
-    2.8114572543455206e-15, 8.22063524662433e-18, 0.0, 0.0);
-  const sinhcs = v128.bitselect(st, ml(sb(es, ems), dv(sp(0.5), sg)), f64x2.lt(f64x2.abs(sg), sp(1.0)));
-  const fac = xOverSin(ml(sp(3.141592653589793), mu));
-  let f = ml(fac, ad(ml(coshs, g1), ml(ml(sinhcs, l2x), g2)));
-  let p = dv(ml(sp(0.5), es), sb(g2, ml(mu, g1)));
-  let q = dv(ml(sp(0.5), ems), ad(g2, ml(mu, g1)));
-  let c = sp(1.0);
-  const x2 = ml(sp(0.25), ml(x, x));
-  // Terms k = 1..N(x), N from x's binade (temmeterms.ts, gen_temme_terms.py: the last term is
-  // below 2e-18 of the sum for every mu), not a convergence test; a lane's terms past its own N are +0.
-  const N0 = temmeTerms(l0(x)), N1 = temmeTerms(l1(x));
-  const nv = pair(<f64>N0, <f64>N1);
-  const kmax = N0 > N1 ? N0 : N1;
-  let sum = f, sum1 = p;
-  for (let k = 1; k <= kmax; k++) {
-    const kf = sp(<f64>k);
-    const done = f64x2.lt(nv, kf);
-    const r = dv(sp(1.0), ml(sb(kf, mu), ad(kf, mu)));
-    f = ml(ad(ad(ml(kf, f), p), q), r);
-    p = ml(p, ml(ad(kf, mu), r));
-    q = ml(q, ml(sb(kf, mu), r));
-    c = ml(c, ml(x2, sp(1.0 / <f64>k)));
-    sum = ad(sum, unless(ml(c, f), done));
-    sum1 = ad(sum1, unless(ml(c, sb(p, ml(kf, f))), done));
-  }
-  // Upward recurrence in the order on Kt_j = K_{mu+j}(x) s^j, s = 2^(e-1) the power of two with
-  // s <= x/2 < 2s where x < 2^-40, so that Kt stays within [1e-202, 1e20] (no rescaling) and the scaling is exact:
-  // Kt_0 = sum, Kt_1 = sum1 (2s/x), Kt_{j+1} = s^2 Kt_{j-1} + ((mu + j) (2s/x)) Kt_j, and
-  // log K_v = log Kt_n - n (e-1) log 2. A lane past its own n takes A = 0, B = 1 (an exact identity).
-  // (s = 1 where x >= 2^-40, K_16.5(x) < 1e217: then these are the plain K_{mu+j} and the result
-  // is one logarithm)
-  const xe = v128.and(x, i64x2.splat(0x7ff0000000000000));
-  const small = f64x2.lt(x, sp(9.094947017729282e-13)); // 2^-40
-  const sc = v128.bitselect(i64x2.sub(xe, i64x2.splat(0x0010000000000000)), sp(1.0), small); // x in [2^e, 2^(e+1))
-  const ss = ml(sc, sc), ts = dv(ml(sp(2.0), sc), x);
-  let a = sum, b = ml(sum1, ts);
-  const nmax = f64x2.extract_lane(f64x2.max(n, f64x2.shuffle(n, n, 1, 0)), 0);
-  for (let j = 1; <f64>j < nmax; j++) {
-    const jf = sp(<f64>j);
-    const go = f64x2.lt(jf, n);
-    const nb = ad(ml(v128.and(ss, go), a), ml(v128.bitselect(ml(ad(mu, jf), ts), sp(1.0), go), b));
-    a = b;
-    b = nb;
-  }
-  const top = v128.bitselect(sum, b, f64x2.eq(n, sp(0.0)));
-  // n (e - 1), exactly: the biased exponent e + 1023 read as the low bits of 2^52
-  const e1 = sb(v128.or(i64x2.shr_u(xe, 52), i64x2.splat(0x4330000000000000)), sp(4503599627370496.0 + 1024.0));
-  const ne = ml(n, v128.and(e1, small));
-  return sb(vlog(top), ad(ml(ne, sp(LN2_HI)), ml(ne, sp(LN2_LO))));
-}
 
 /**
- * temme() on two independent pairs at once (A, B), written statement by statement for A then B so
- * that the two dependency chains (log x -> e^s -> p, q -> series -> recurrence -> log) overlap in
- * the CPU's window. The loops run to the maximum over the four lanes; a lane past its own count
- * adds +0 (series) or takes the identity step (recurrence), exactly as in temme(), so every lane's
- * bits are those of temme(). Results go to Q4OUT.
+ * log K_v(x) by Temme's series (bessel.ts's logKTemme has the recurrences), pairs A and B written
+ * statement by statement so that the two dependency chains (log x -> e^s -> p, q -> series ->
+ * recurrence -> log) overlap in the CPU's window. The loops run to the maximum over the four lanes;
+ * a lane past its own count adds +0 (series) or takes the identity step (recurrence), so a lane's
+ * bits do not depend on the other three. Results go to Q4OUT.
  */
 function temme4(vA: v128, xA: v128, vB: v128, xB: v128): void {
   const nA = f64x2.floor(ad(vA, sp(0.5)));
@@ -843,28 +694,6 @@ function kRec(v: v128, x: v128): v128 {
 
 // ---- dispatch -------------------------------------------------------------------------------------
 
-/** log I for a pair of points of region r (not R_RARE). */
-// @ts-ignore: decorator
-@inline function kernelI(r: i32, v: v128, x: v128): v128 {
-  switch (r) {
-    case R_SERIES: case R_SERIES + R_SERIES_WIDE: return series(v, x);
-    case R_SERIES_STIRLING: case R_SERIES_STIRLING + R_SERIES_WIDE: return seriesStirling(v, x);
-    case R_HANKEL: return hankel(v, x, 0);
-    default: return debye(v, x, debyeMode(r), 0);
-  }
-}
-
-/** log K for a pair of points of region r (not R_RARE), v >= 0. */
-// @ts-ignore: decorator
-@inline function kernelK(r: i32, v: v128, x: v128): v128 {
-  switch (r) {
-    case R_TEMME: case R_TEMME_REC: return temme(v, x);
-    case R_KREC: return kRec(v, x);
-    case R_HANKEL: return hankel(v, x, 1);
-    default: return debye(v, x, debyeMode(r), 1);
-  }
-}
-
 /** Whether region r's list runs four points per step (two pairs interleaved; see hankel4). */
 // @ts-ignore: decorator
 @inline function quad(kind: i32, r: i32): bool {
@@ -881,6 +710,30 @@ function kRec(v: v128, x: v128): v128 {
   else if (kind == 1) temme4(vA, xA, vB, xB);
   else if (r == R_SERIES || r == R_SERIES + R_SERIES_WIDE) series4(vA, xA, vB, xB);
   else seriesStirling4(vA, xA, vB, xB);
+}
+
+/** log I for a pair of points of region r (not R_RARE). */
+// @ts-ignore: decorator
+@inline function kernelI(r: i32, v: v128, x: v128): v128 {
+  switch (r) {
+    case R_SERIES: case R_SERIES + R_SERIES_WIDE: case R_SERIES_STIRLING:
+    case R_SERIES_STIRLING + R_SERIES_WIDE: case R_HANKEL:
+      kernel4(0, r, v, x, v, x);
+      return v128.load(Q4OUT);
+    default: return debye(v, x, debyeMode(r), 0);
+  }
+}
+
+/** log K for a pair of points of region r (not R_RARE), v >= 0. */
+// @ts-ignore: decorator
+@inline function kernelK(r: i32, v: v128, x: v128): v128 {
+  switch (r) {
+    case R_TEMME: case R_TEMME_REC: case R_HANKEL:
+      kernel4(1, r, v, x, v, x);
+      return v128.load(Q4OUT);
+    case R_KREC: return kRec(v, x);
+    default: return debye(v, x, debyeMode(r), 1);
+  }
 }
 
 /** log I_v(x) for one point: the pair kernel with both lanes equal (same bits as in a batch). */
@@ -983,10 +836,13 @@ function runBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n:
       }
       let j = 0;
       if (quad(kind, r)) {
-        // four points per step: two independent pairs interleaved in the kernel's source
-        for (; j + 4 <= cnt; j += 4) {
-          const i0 = load<i32>(list + (<usize>j << 2)), i1 = load<i32>(list + (<usize>(j + 1) << 2));
-          const i2 = load<i32>(list + (<usize>(j + 2) << 2)), i3 = load<i32>(list + (<usize>(j + 3) << 2));
+        // four points per step: two independent pairs interleaved in the kernel's source (a short
+        // last step repeats its first point)
+        for (; j < cnt; j += 4) {
+          const i0 = load<i32>(list + (<usize>j << 2));
+          const i1 = j + 1 < cnt ? load<i32>(list + (<usize>(j + 1) << 2)) : i0;
+          const i2 = j + 2 < cnt ? load<i32>(list + (<usize>(j + 2) << 2)) : i0;
+          const i3 = j + 3 < cnt ? load<i32>(list + (<usize>(j + 3) << 2)) : i0;
           let vA = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
           const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
           let vB = pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep));
