@@ -29,17 +29,19 @@ import {
 //
 // Fine regions are the batch lists. Several share a kernel and differ only in which points they
 // pair, so that both lanes of a pair need similar term counts:
-//   id       kernel               points (z = x/v)
-//    0 / 12  series               I, v < 11;        x < 2 / 2 <= x < max(22, 0.6 v^2)
-//    1 / 13  seriesStirling       I, 11 <= v < 17;  same split in x
-//    2       hankel               v < 17, x >= max(22, 0.6 v^2)
-//    3 /  9  debye, double-double 1e-3 <= z < 0.35; v >= 64 / 17 <= v < 64
-//    4 / 10  debye, log1p form    0.35 <= z <= 4;   same split in v
-//    5 / 11  debye, plain         z > 4;            same split in v
-//   15 / 16  debye, plain, t ~ 1  z < 1e-3;         same split in v
-//    6 / 14  temme                K, v < 17, 1e-100 <= x <= 2; v < 1.5 / v >= 1.5
-//    7       kRec                 K, v < 17, 2 < x < max(22, 0.6 v^2)
-//    8       scalar (bessel.ts)   everything else (R_RARE)
+//   id           kernel               points (z = x/v)
+//   17 / 0 / 12  series               I, v < 11;        x < 2^-8 (two terms) / x < 2 / 2 <= x < max(22, 0.6 v^2)
+//   18 / 1 / 13  seriesStirling       I, 11 <= v < 17;  same split in x
+//    2           hankel               v < 17, x >= max(22, 0.6 v^2)
+//    3 /  9      debye, double-double 1e-3 <= z < 0.35; v >= 64 / 17 <= v < 64
+//    4 / 10      debye, log1p form    0.35 <= z <= 4;   same split in v
+//    5 / 11      debye, plain         z > 4;            same split in v
+//   15 / 16      debye, t ~ 1         z < 1e-3;         same split in v (debyeTiny: series in z^2)
+//    6 / 14      temme                K, v < 17, 2^-15 <= x <= 2; v < 1.5 / v >= 1.5
+//   17 / 18      temme                K, the same for 1e-100 <= x < 2^-15 (at most two terms)
+//    7           kRec                 K, v < 17, 2 < x < max(22, 0.6 v^2)
+//    8           scalar (bessel.ts)   everything else (R_RARE)
+// (17 and 18 name different lists for I and K.)
 // besselRegionFine maps them to bessel.ts's coarse names (REGION_*), which besselRegion() shows.
 
 /** I: power series with 1/Gamma(v+1) from a fit (v < 11). */
@@ -51,9 +53,8 @@ export const R_HANKEL: i32 = 2;
 export const R_DEBYE_SMALL: i32 = 3;
 /** Debye, 0.35 <= z <= 4: around z_c = 0.6627, where v eta(z) cancels: log q = -u_c + log1p(q/q_c - 1). */
 export const R_DEBYE_MID: i32 = 4;
-/** Debye, z > 4, and z < 1e-3 (R_DEBYE_TINY): plain arithmetic. Its error is about
- *  (s + v (|log q| + 1)) / |v eta(z)| ulp of the exponent: below 1.5 at z < 1e-3
- *  (eta = 1 + log(z/2) + O(z^2), log q ~ log(z/2)) and at z > 4 (eta ~ z). */
+/** Debye, z > 4: plain arithmetic. Its error is about (s + v (|log q| + 1)) / |v eta(z)| ulp of
+ *  the exponent, below 1.5 at z > 4 (eta ~ z). */
 export const R_DEBYE_LARGE: i32 = 5;
 /** K: Temme's series, 1e-100 <= x <= 2. */
 export const R_TEMME: i32 = 6;
@@ -68,11 +69,19 @@ export const R_DEBYE_LOWV: i32 = 6;
 export const R_SERIES_WIDE: i32 = 12;
 /** Temme's series for v >= 1.5: an upward recurrence to order v of 1 to 16 steps (none below). */
 export const R_TEMME_REC: i32 = 14;
-/** Debye, z < 1e-3: the exponent as R_DEBYE_LARGE's; t ~ 1, so each term of the sum is a short
- *  series in d = 1 - t^2, and fewer terms serve (debyeTailTinyX2). 16: the same for v < 64. */
+/** Debye, z < 1e-3 (debyeTiny): the exponent v (log(z/2) + 1 + g(z^2)) with g a short series;
+ *  t ~ 1, so each term of the sum is a short series in d = 1 - t^2, and fewer terms serve
+ *  (debyeTailTinyX2). 16: the same for v < 64. */
 export const R_DEBYE_TINY: i32 = 15;
 export const R_DEBYE_TINY_LOWV: i32 = 16;
-export const N_REGIONS: i32 = 17;
+/** I: the series lists (0, 1) for x < SERIES_SMALLX = 2^-8, where two terms serve (17, 18). */
+export const R_SERIES_SMALLX: i32 = 17;
+/** K: the Temme lists (6, 14) for x < TEMME_SMALLX = 2^-15, where at most two terms are needed
+ *  (17, 18): split off so that a four-point step of either list runs few terms. */
+export const R_TEMME_SMALLX: i32 = 17;
+export const N_REGIONS: i32 = 19;
+const SERIES_SMALLX: f64 = 0.00390625;
+const TEMME_SMALLX: f64 = 3.0517578125e-05;
 
 /**
  * The region of (v, x) for kind 0 (I) or 1 (K, v already |v|). Arguments outside
@@ -83,9 +92,10 @@ export const N_REGIONS: i32 = 17;
  */
 // Constants of classifyX2 as splatted pairs, read with v128.load at fixed offsets (V8 rebuilds a
 // v128.const at every use): region codes and offsets (i64), then thresholds (f64).
-const CLS_I: usize = memory.data<i64>([2, 2, 5, 5, 6, 6, 7, 7, 8, 8, 12, 12, 14, 14, 5, 5], 16);
+const CLS_I: usize = memory.data<i64>([2, 2, 5, 5, 6, 6, 7, 7, 8, 8, 12, 12, 14, 14, 5, 5, 17, 17, 11, 11, 7, 7], 16);
 const CLS_F: usize = memory.data<f64>([1e-3, 1e-3, 0.35, 0.35, 4.0, 4.0, 64.0, 64.0, 17.0, 17.0, 22.0, 22.0,
-  0.6, 0.6, 11.0, 11.0, 2.0, 2.0, 1.5, 1.5, 1e-100, 1e-100, 0.0, 0.0, 1e150, 1e150, 1e-150, 1e-150], 16);
+  0.6, 0.6, 11.0, 11.0, 2.0, 2.0, 1.5, 1.5, 1e-100, 1e-100, 0.0, 0.0, 1e150, 1e150, 1e-150, 1e-150,
+  TEMME_SMALLX, TEMME_SMALLX, SERIES_SMALLX, SERIES_SMALLX], 16);
 
 /** The regions of two points (lanes; kind 0: I, 1: K with v already |v|), as i64 lanes. Branch-free
  *  and two points per step: on mixed inputs a branch per point would be mispredicted often, and
@@ -108,13 +118,18 @@ const CLS_F: usize = memory.data<f64>([1e-3, 1e-3, 0.35, 0.35, 4.0, 4.0, 64.0, 6
   rD = i64x2.add(rD, v128.and(tiny, i64x2.sub(v128.load(CLS_I, 80), v128.and(lowv, v128.load(CLS_I, 112)))));
   let rLow: v128;
   if (kind == 0) {
-    // 0 / 1 by v < 11, plus 12 for x >= 2
-    rLow = i64x2.sub(v128.and(v128.load(CLS_I, 80), f64x2.ge(x, two)), f64x2.ge(v, v128.load(CLS_F, 112)));
+    // 0 / 1 by v < 11, plus 12 for x >= 2 or 17 for x < SERIES_SMALLX
+    rLow = i64x2.sub(v128.or(v128.and(v128.load(CLS_I, 80), f64x2.ge(x, two)),
+      v128.and(v128.load(CLS_I, 128), f64x2.lt(x, v128.load(CLS_F, 240)))), f64x2.ge(v, v128.load(CLS_F, 112)));
   } else {
-    // 7 above x = 2; below, 14 / 6 by v >= 1.5 (under 1e-100: R_RARE by ok below)
+    // 7 above x = 2; below, 14 / 6 by v >= 1.5 (under 1e-100: R_RARE by ok below), and those
+    // below TEMME_SMALLX 18 / 17 (+4 / +11)
     const gt2 = f64x2.gt(x, two);
+    const ge15 = f64x2.ge(v, v128.load(CLS_F, 144));
     rLow = i64x2.sub(i64x2.add(v128.load(CLS_I, 32),
-      v128.and(v128.andnot(f64x2.ge(v, v128.load(CLS_F, 144)), gt2), v128.load(CLS_I, 64))), gt2);
+      v128.and(v128.andnot(ge15, gt2), v128.load(CLS_I, 64))), gt2);
+    rLow = i64x2.add(rLow, v128.and(f64x2.lt(x, v128.load(CLS_F, 224)),
+      i64x2.sub(v128.load(CLS_I, 144), v128.and(ge15, v128.load(CLS_I, 160)))));
   }
   const r = v128.bitselect(rD, v128.bitselect(v128.load(CLS_I, 0), rLow, hankel), isDebye);
   let ok = v128.and(
@@ -141,6 +156,7 @@ export function besselRegionFine(v: f64, x: f64, kind: i32): i32 {
     case 3: case 4: case 5: case 9: case 10: case 11: case 15: case 16: return REGION_DEBYE;
     case 6: case 14: return REGION_TEMME;
     case 7: return REGION_CF;
+    case 17: case 18: return kind == 0 ? REGION_SERIES : REGION_TEMME;
     default: return besselRegion(v, x, kind);
   }
 }
@@ -232,12 +248,14 @@ for (let i = 0; i < 256; i++) {
  * z_c it cancels, so s, v + s and q are double-doubles and log q = -u_c + log1p(q/q_c - 1) with
  * u_c to 106 bits (bessel.ts's debyeExponent explains the error budget).
  */
-function debye(v: v128, x: v128, mode: i32, kind: i32): v128 {
+// @ts-ignore: decorator
+@inline function debye(v: v128, x: v128, mode: i32, kind: i32): v128 {
+  if (mode == R_DEBYE_TINY) return debyeTiny(v, x, kind);
   const v2 = ml(v, v), x2 = ml(x, x);
   const S = ad(v2, x2);
   const sh = f64x2.sqrt(S);
   let e: v128;
-  if (mode == R_DEBYE_LARGE || mode == R_DEBYE_TINY) {
+  if (mode == R_DEBYE_LARGE) {
     e = ad(sh, ml(v, vlog(dv(x, ad(v, sh)))));
   } else {
     const Se = ad(ad(twoSumErr(v2, x2, S), twoProdErr(v, v, v2)), twoProdErr(x, x, x2));
@@ -260,14 +278,41 @@ function debye(v: v128, x: v128, mode: i32, kind: i32): v128 {
       e = ad(sh, ad(sl, ml(v, ad(vlog(qh), dv(ql, qh)))));
     }
   }
-  let T: v128;
-  if (mode == R_DEBYE_TINY) {
-    const K0 = debyeTermsTiny(l0(v)), K1 = debyeTermsTiny(l1(v));
-    T = debyeTailTinyX2(dv(x2, S), dv(sp(kind == 0 ? 1.0 : -1.0), v), pair(<f64>K0, <f64>K1), K0 > K1 ? K0 : K1);
-  } else {
-    T = debyeTail(v, dv(v, sh), kind == 0 ? 1.0 : -1.0, mode == R_DEBYE_LARGE ? KTAB_LARGE : KTAB);
-  }
+  const T = debyeTail(v, dv(v, sh), kind == 0 ? 1.0 : -1.0, mode == R_DEBYE_LARGE ? KTAB_LARGE : KTAB);
   const L = vlog(dv(ad(sp(1.0), T), f64x2.sqrt(sh)));
+  return kind == 0 ? ad(sb(e, sp(LN_SQRT_2PI)), L) : ad(sb(sp(LN_SQRT_PI_2), e), L);
+}
+
+/**
+ * Debye at z = x/v < 1e-3 (R_DEBYE_TINY): with a = z^2 < 1e-6, sqrt(1 + a) and log(1 + sqrt(1 + a))
+ * are short series, so the exponent needs no square root and no division beyond 1/v:
+ *   v eta = s + v log(x / (v + s)) = v (log(z/2) + 1 + g(a)),
+ *   g(a) = sqrt(1 + a) - 1 - log((1 + sqrt(1 + a))/2) = a/4 - a^2/32 + a^3/96 - O(a^4),
+ * and log((1 + T) / sqrt(s)) = log1p(T) - log(v)/2 - log1p(a)/4, log1p of |T| <= 0.005 (about
+ * 1/(12 v), v >= 17) and of a by their Taylor series: each series stops where its omitted terms are
+ * below 1e-18 absolute (g: 1e-26 relative), while the result is at least 6.6 v >= 112 in size.
+ * z = x (1/v) has two roundings: log(z/2) then moves by 2.2e-16 absolute, 3e-17 of
+ * |log(z/2) + 1| >= 6.6.
+ */
+// @ts-ignore: decorator
+@inline function debyeTiny(v: v128, x: v128, kind: i32): v128 {
+  const one = sp(1.0);
+  const w = dv(one, v);
+  const z = ml(x, w);
+  const a = ml(z, z);
+  const g = ml(a, sb(sp(0.25), ml(a, sb(sp(0.03125), ml(a, sp(0.010416666666666666))))));
+  const e = ml(v, ad(ad(vlog(ml(z, sp(0.5))), one), g));
+  const lv = vlog(v);
+  // d = 1 - t^2 = a / (1 + a) = a - a^2 + a^3 - ...
+  const d = ml(a, sb(one, ml(a, sb(one, a))));
+  const K0 = debyeTermsTiny(l0(v)), K1 = debyeTermsTiny(l1(v));
+  const T = debyeTailTinyX2(d, kind == 0 ? w : f64x2.neg(w), pair(<f64>K0, <f64>K1), K0 > K1 ? K0 : K1);
+  // log1p(T) = T (1 - T/2 + T^2/3 - T^3/4 + T^4/5 - T^5/6 + T^6/7), error < T^8/8
+  const T2 = ml(T, T);
+  const p0 = sb(one, ml(T, sp(0.5))), p1 = sb(sp(0.3333333333333333), ml(T, sp(0.25)));
+  const p2 = sb(sp(0.2), ml(T, sp(0.16666666666666666)));
+  const lp = ml(T, ad(ad(p0, ml(T2, p1)), ml(ml(T2, T2), ad(p2, ml(T2, sp(0.14285714285714285))))));
+  const L = sb(lp, ad(ml(sp(0.5), lv), ml(sp(0.25), sb(a, ml(sp(0.5), ml(a, a))))));
   return kind == 0 ? ad(sb(e, sp(LN_SQRT_2PI)), L) : ad(sb(sp(LN_SQRT_PI_2), e), L);
 }
 
@@ -316,7 +361,8 @@ const Q4OUT: usize = memory.data(32, 16);
  * then the pair with more terms goes on alone; a lane past its own count (HTAB) adds +0, so a lane's
  * bits do not depend on the other three. Results go to Q4OUT.
  */
-function hankel4(vA: v128, xA: v128, vB: v128, xB: v128, kind: i32): void {
+// @ts-ignore: decorator
+@inline function hankel4(vA: v128, xA: v128, vB: v128, xB: v128, kind: i32): void {
   const one = sp(1.0), two = sp(2.0);
   const muA = ml(sp(4.0), ml(vA, vA));
   const muB = ml(sp(4.0), ml(vB, vB));
@@ -402,10 +448,23 @@ function hankel4(vA: v128, xA: v128, vB: v128, xB: v128, kind: i32): void {
  * Both pairs run to the smaller pair's count, then the longer one goes on alone. Sums go to Q4OUT.
  */
 // @ts-ignore: decorator
-@inline function seriesSum4(vA: v128, xA: v128, vB: v128, xB: v128): void {
+@inline function seriesSum4(vA: v128, xA: v128, vB: v128, xB: v128, smallx: bool): void {
   const one = sp(1.0), two = sp(2.0);
   const qA = ml(sp(0.25), ml(xA, xA));
   const qB = ml(sp(0.25), ml(xB, xB));
+  if (smallx) {
+    // x < SERIES_SMALLX (R_SERIES_SMALLX): seriesTerms gives 2 there, or 0 below 2^-28.5, where the
+    // two terms are below 2e-18 and dropped all the same (the same step as the loop below)
+    const d1A = ad(vA, one), d2A = ml(two, ad(vA, two));
+    const d1B = ad(vB, one), d2B = ml(two, ad(vB, two));
+    const tiny = sp(2.1073424255447017e-09); // 2^-28.5 rounded down
+    const uA = unless(dv(qA, ml(d1A, d2A)), f64x2.lt(xA, tiny));
+    const uB = unless(dv(qB, ml(d1B, d2B)), f64x2.lt(xB, tiny));
+    const r1A = ml(uA, d2A), r1B = ml(uB, d2B);
+    v128.store(Q4OUT, ad(one, ad(r1A, ml(r1A, ml(uA, d1A)))));
+    v128.store(Q4OUT, ad(one, ad(r1B, ml(r1B, ml(uB, d1B)))), 16);
+    return;
+  }
   const NA0 = seriesTerms(l0(vA), l0(xA)), NA1 = seriesTerms(l1(vA), l1(xA));
   const NB0 = seriesTerms(l0(vB), l0(xB)), NB1 = seriesTerms(l1(vB), l1(xB));
   const nvA = pair(<f64>NA0, <f64>NA1);
@@ -464,8 +523,9 @@ function hankel4(vA: v128, xA: v128, vB: v128, xB: v128, kind: i32): void {
  * product of max(v - i, 1), i = 0..9, in two chains: v - i is exact, >= 1 + f for i < n and < 1
  * beyond, where it gives exactly 1. x/2 is exact (x > 1e-150). Results to Q4OUT.
  */
-function series4(vA: v128, xA: v128, vB: v128, xB: v128): void {
-  seriesSum4(vA, xA, vB, xB);
+// @ts-ignore: decorator
+@inline function series4(vA: v128, xA: v128, vB: v128, xB: v128, smallx: bool): void {
+  seriesSum4(vA, xA, vB, xB, smallx);
   const SA = v128.load(Q4OUT), SB = v128.load(Q4OUT, 16);
   const fA = sb(vA, f64x2.floor(vA));
   const fB = sb(vB, f64x2.floor(vB));
@@ -503,8 +563,9 @@ function series4(vA: v128, xA: v128, vB: v128, xB: v128): void {
  * sum_k B_2k / (2k (2k-1) w^(2k-1)) to k = 8 (the next < 1e-19 at w = 12) by Estrin's scheme in
  * 1/w^2. Pairs A and B; results to Q4OUT.
  */
-function seriesStirling4(vA: v128, xA: v128, vB: v128, xB: v128): void {
-  seriesSum4(vA, xA, vB, xB);
+// @ts-ignore: decorator
+@inline function seriesStirling4(vA: v128, xA: v128, vB: v128, xB: v128, smallx: bool): void {
+  seriesSum4(vA, xA, vB, xB, smallx);
   const SA = v128.load(Q4OUT), SB = v128.load(Q4OUT, 16);
   const one = sp(1.0);
   const whA = ad(vA, one);
@@ -578,7 +639,8 @@ const LN2_LO: f64 = 1.90821492927058770002e-10;
  * a lane past its own count adds +0 (series) or takes the identity step (recurrence), so a lane's
  * bits do not depend on the other three. Results go to Q4OUT.
  */
-function temme4(vA: v128, xA: v128, vB: v128, xB: v128): void {
+// @ts-ignore: decorator
+@inline function temme4(vA: v128, xA: v128, vB: v128, xB: v128): void {
   const nA = f64x2.floor(ad(vA, sp(0.5)));
   const nB = f64x2.floor(ad(vB, sp(0.5)));
   const muA = sb(vA, nA);
@@ -688,59 +750,128 @@ function temme4(vA: v128, xA: v128, vB: v128, xB: v128): void {
 
 // Temme's continued fraction with its normalising sum (kcf.ts), lane by lane: its depth is fixed
 // by x, so the lanes would not share a loop anyway.
-function kRec(v: v128, x: v128): v128 {
+// @ts-ignore: decorator
+@inline function kRec(v: v128, x: v128): v128 {
   return pair(logKTemmeCF(l0(v), l0(x)), logKTemmeCF(l1(v), l1(x)));
 }
 
 // ---- dispatch -------------------------------------------------------------------------------------
+//
+// Each region's list runs in a loop of its own with the region's kernel inlined (one function per
+// kernel and kind below): a call per pair cost about a nanosecond per point, and constants of the
+// kernel are set up once per list. Single points (logBesselI, logBesselK) run through the same
+// loops as a list of one, so they give the bits of a batch by construction.
 
-/** Whether region r's list runs four points per step (two pairs interleaved; see hankel4). */
+/** Four points per step: two independent pairs interleaved in the kernel's source (a short last
+ *  step repeats its first point). kind and r are constants at each use. */
 // @ts-ignore: decorator
-@inline function quad(kind: i32, r: i32): bool {
-  if (r == R_HANKEL) return true;
-  if (kind == 1) return r == R_TEMME || r == R_TEMME_REC;
-  return r == R_SERIES || r == R_SERIES_STIRLING ||
-    r == R_SERIES + R_SERIES_WIDE || r == R_SERIES_STIRLING + R_SERIES_WIDE;
-}
-
-/** The four-point kernel of a region with quad(kind, r) (v >= 0 for K); results at Q4OUT. */
-// @ts-ignore: decorator
-@inline function kernel4(kind: i32, r: i32, vA: v128, xA: v128, vB: v128, xB: v128): void {
-  if (r == R_HANKEL) hankel4(vA, xA, vB, xB, kind);
-  else if (kind == 1) temme4(vA, xA, vB, xB);
-  else if (r == R_SERIES || r == R_SERIES + R_SERIES_WIDE) series4(vA, xA, vB, xB);
-  else seriesStirling4(vA, xA, vB, xB);
-}
-
-/** log I for a pair of points of region r (not R_RARE). */
-// @ts-ignore: decorator
-@inline function kernelI(r: i32, v: v128, x: v128): v128 {
-  switch (r) {
-    case R_SERIES: case R_SERIES + R_SERIES_WIDE: case R_SERIES_STIRLING:
-    case R_SERIES_STIRLING + R_SERIES_WIDE: case R_HANKEL:
-      kernel4(0, r, v, x, v, x);
-      return v128.load(Q4OUT);
-    default: return debye(v, x, debyeMode(r), 0);
+@inline function quadList(kind: i32, r: i32, list: usize, cnt: i32, v: usize, vStep: usize, x: usize,
+                          xStep: usize, out: usize): void {
+  for (let j = 0; j < cnt; j += 4) {
+    const i0 = load<i32>(list + (<usize>j << 2));
+    const i1 = j + 1 < cnt ? load<i32>(list + (<usize>(j + 1) << 2)) : i0;
+    const i2 = j + 2 < cnt ? load<i32>(list + (<usize>(j + 2) << 2)) : i0;
+    const i3 = j + 3 < cnt ? load<i32>(list + (<usize>(j + 3) << 2)) : i0;
+    let vA = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
+    const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
+    let vB = pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep));
+    const xB = pair(load<f64>(x + <usize>i2 * xStep), load<f64>(x + <usize>i3 * xStep));
+    if (kind == 1) {
+      vA = f64x2.abs(vA);
+      vB = f64x2.abs(vB);
+    }
+    if (r == R_HANKEL) hankel4(vA, xA, vB, xB, kind);
+    else if (kind == 1) temme4(vA, xA, vB, xB);
+    else if (r == R_SERIES) series4(vA, xA, vB, xB, false);
+    else if (r == R_SERIES_SMALLX) series4(vA, xA, vB, xB, true);
+    else if (r == R_SERIES_STIRLING) seriesStirling4(vA, xA, vB, xB, false);
+    else seriesStirling4(vA, xA, vB, xB, true);
+    store<f64>(out + (<usize>i0 << 3), load<f64>(Q4OUT));
+    store<f64>(out + (<usize>i1 << 3), load<f64>(Q4OUT, 8));
+    store<f64>(out + (<usize>i2 << 3), load<f64>(Q4OUT, 16));
+    store<f64>(out + (<usize>i3 << 3), load<f64>(Q4OUT, 24));
   }
 }
 
-/** log K for a pair of points of region r (not R_RARE), v >= 0. */
+/** Two points per step (Debye in mode r, or kRec); kind and r are constants at each use. */
 // @ts-ignore: decorator
-@inline function kernelK(r: i32, v: v128, x: v128): v128 {
-  switch (r) {
-    case R_TEMME: case R_TEMME_REC: case R_HANKEL:
-      kernel4(1, r, v, x, v, x);
-      return v128.load(Q4OUT);
-    case R_KREC: return kRec(v, x);
-    default: return debye(v, x, debyeMode(r), 1);
+@inline function pairList(kind: i32, r: i32, list: usize, cnt: i32, v: usize, vStep: usize, x: usize,
+                          xStep: usize, out: usize): void {
+  for (let j = 0; j < cnt; j += 2) {
+    const i0 = load<i32>(list + (<usize>j << 2));
+    const i1 = j + 1 < cnt ? load<i32>(list + (<usize>(j + 1) << 2)) : i0;
+    let vv = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
+    const xx = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
+    if (kind == 1) vv = f64x2.abs(vv);
+    const y = r == R_KREC ? kRec(vv, xx) : debye(vv, xx, r, kind);
+    store<f64>(out + (<usize>i1 << 3), l1(y));
+    store<f64>(out + (<usize>i0 << 3), l0(y));
   }
 }
 
-/** log I_v(x) for one point: the pair kernel with both lanes equal (same bits as in a batch). */
+// One function per kernel and kind (lists that share a kernel share its function).
+function seriesI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(0, R_SERIES, l, n, v, vs, x, xs, o); }
+function seriesSmallI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(0, R_SERIES_SMALLX, l, n, v, vs, x, xs, o); }
+function stirlingSmallI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(0, R_SERIES_SMALLX + 1, l, n, v, vs, x, xs, o); }
+function stirlingI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(0, R_SERIES_STIRLING, l, n, v, vs, x, xs, o); }
+function hankelI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(0, R_HANKEL, l, n, v, vs, x, xs, o); }
+function hankelK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(1, R_HANKEL, l, n, v, vs, x, xs, o); }
+function temmeK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(1, R_TEMME, l, n, v, vs, x, xs, o); }
+function kRecK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(1, R_KREC, l, n, v, vs, x, xs, o); }
+function debyeSmallI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(0, R_DEBYE_SMALL, l, n, v, vs, x, xs, o); }
+function debyeMidI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(0, R_DEBYE_MID, l, n, v, vs, x, xs, o); }
+function debyeLargeI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(0, R_DEBYE_LARGE, l, n, v, vs, x, xs, o); }
+function debyeTinyI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(0, R_DEBYE_TINY, l, n, v, vs, x, xs, o); }
+function debyeSmallK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(1, R_DEBYE_SMALL, l, n, v, vs, x, xs, o); }
+function debyeMidK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(1, R_DEBYE_MID, l, n, v, vs, x, xs, o); }
+function debyeLargeK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(1, R_DEBYE_LARGE, l, n, v, vs, x, xs, o); }
+function debyeTinyK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(1, R_DEBYE_TINY, l, n, v, vs, x, xs, o); }
+
+/** Runs the list of region r (not R_RARE): cnt indices at list into out (kind 0: I, 1: K). */
+function runList(kind: i32, r: i32, list: usize, cnt: i32, v: usize, vStep: usize, x: usize, xStep: usize, out: usize): void {
+  if (r == R_HANKEL) {
+    if (kind == 0) hankelI(list, cnt, v, vStep, x, xStep, out);
+    else hankelK(list, cnt, v, vStep, x, xStep, out);
+    return;
+  }
+  if (kind == 0) {
+    switch (r) {
+      case R_SERIES: case R_SERIES + R_SERIES_WIDE: seriesI(list, cnt, v, vStep, x, xStep, out); return;
+      case R_SERIES_STIRLING: case R_SERIES_STIRLING + R_SERIES_WIDE: stirlingI(list, cnt, v, vStep, x, xStep, out); return;
+      case R_SERIES_SMALLX: seriesSmallI(list, cnt, v, vStep, x, xStep, out); return;
+      case R_SERIES_SMALLX + 1: stirlingSmallI(list, cnt, v, vStep, x, xStep, out); return;
+    }
+    switch (debyeMode(r)) {
+      case R_DEBYE_SMALL: debyeSmallI(list, cnt, v, vStep, x, xStep, out); return;
+      case R_DEBYE_MID: debyeMidI(list, cnt, v, vStep, x, xStep, out); return;
+      case R_DEBYE_LARGE: debyeLargeI(list, cnt, v, vStep, x, xStep, out); return;
+      default: debyeTinyI(list, cnt, v, vStep, x, xStep, out); return;
+    }
+  }
+  switch (r) {
+    case R_TEMME: case R_TEMME_REC: case R_TEMME_SMALLX: case R_TEMME_SMALLX + 1: temmeK(list, cnt, v, vStep, x, xStep, out); return;
+    case R_KREC: kRecK(list, cnt, v, vStep, x, xStep, out); return;
+  }
+  switch (debyeMode(r)) {
+    case R_DEBYE_SMALL: debyeSmallK(list, cnt, v, vStep, x, xStep, out); return;
+    case R_DEBYE_MID: debyeMidK(list, cnt, v, vStep, x, xStep, out); return;
+    case R_DEBYE_LARGE: debyeLargeK(list, cnt, v, vStep, x, xStep, out); return;
+    default: debyeTinyK(list, cnt, v, vStep, x, xStep, out); return;
+  }
+}
+
+// One point as a list of one: its index (0), v, x and the result.
+const ONE: usize = memory.data(32, 16);
+
+/** log I_v(x) for one point, through its region's batch loop (the same bits as in a batch). */
 export function logBesselI(v: f64, x: f64): f64 {
   const r = classify(v, x, 0);
   if (r == R_RARE) return logBesselIRef(v, x);
-  return l0(kernelI(r, sp(v), sp(x)));
+  store<i32>(ONE, 0);
+  store<f64>(ONE, v, 8);
+  store<f64>(ONE, x, 16);
+  runList(0, r, ONE, 1, ONE + 8, 0, ONE + 16, 0, ONE + 24);
+  return load<f64>(ONE, 24);
 }
 
 /** log K_v(x) for one point, any real v (K_{-v} = K_v). */
@@ -748,7 +879,11 @@ export function logBesselK(v: f64, x: f64): f64 {
   v = Math.abs(v);
   const r = classify(v, x, 1);
   if (r == R_RARE) return logBesselKRef(v, x);
-  return l0(kernelK(r, sp(v), sp(x)));
+  store<i32>(ONE, 0);
+  store<f64>(ONE, v, 8);
+  store<f64>(ONE, x, 16);
+  runList(1, r, ONE, 1, ONE + 8, 0, ONE + 16, 0, ONE + 24);
+  return load<f64>(ONE, 24);
 }
 
 // Batches go through in blocks of BLOCK points: each point's index is appended to its region's
@@ -834,41 +969,7 @@ function runBatch(v: usize, vStep: usize, x: usize, xStep: usize, out: usize, n:
         }
         continue;
       }
-      let j = 0;
-      if (quad(kind, r)) {
-        // four points per step: two independent pairs interleaved in the kernel's source (a short
-        // last step repeats its first point)
-        for (; j < cnt; j += 4) {
-          const i0 = load<i32>(list + (<usize>j << 2));
-          const i1 = j + 1 < cnt ? load<i32>(list + (<usize>(j + 1) << 2)) : i0;
-          const i2 = j + 2 < cnt ? load<i32>(list + (<usize>(j + 2) << 2)) : i0;
-          const i3 = j + 3 < cnt ? load<i32>(list + (<usize>(j + 3) << 2)) : i0;
-          let vA = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
-          const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
-          let vB = pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep));
-          const xB = pair(load<f64>(x + <usize>i2 * xStep), load<f64>(x + <usize>i3 * xStep));
-          if (kind == 1) {
-            vA = f64x2.abs(vA);
-            vB = f64x2.abs(vB);
-          }
-          kernel4(kind, r, vA, xA, vB, xB);
-          store<f64>(out + (<usize>i0 << 3), load<f64>(Q4OUT));
-          store<f64>(out + (<usize>i1 << 3), load<f64>(Q4OUT, 8));
-          store<f64>(out + (<usize>i2 << 3), load<f64>(Q4OUT, 16));
-          store<f64>(out + (<usize>i3 << 3), load<f64>(Q4OUT, 24));
-        }
-      }
-      for (; j < cnt; j += 2) {
-        const i0 = load<i32>(list + (<usize>j << 2));
-        const i1 = j + 1 < cnt ? load<i32>(list + (<usize>(j + 1) << 2)) : i0;
-        let vv = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
-        const xx = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
-        let y: v128;
-        if (kind == 0) y = kernelI(r, vv, xx);
-        else y = kernelK(r, f64x2.abs(vv), xx);
-        store<f64>(out + (<usize>i1 << 3), l1(y));
-        store<f64>(out + (<usize>i0 << 3), l0(y));
-      }
+      if (cnt > 0) runList(kind, r, list, cnt, v, vStep, x, xStep, out);
     }
   }
 }
