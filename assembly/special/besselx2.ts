@@ -809,7 +809,7 @@ const LN2_LO: f64 = 1.90821492927058770002e-10;
   }
 }
 
-// One function per kernel and kind (lists that share a kernel share its function).
+// One function per kernel and kind (lists that share a kernel share its function; Debye's below).
 function seriesI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(0, R_SERIES, l, n, v, vs, x, xs, o); }
 function seriesSmallI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(0, R_SERIES_SMALLX, l, n, v, vs, x, xs, o); }
 function stirlingSmallI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(0, R_SERIES_SMALLX + 1, l, n, v, vs, x, xs, o); }
@@ -818,14 +818,12 @@ function hankelI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: 
 function hankelK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(1, R_HANKEL, l, n, v, vs, x, xs, o); }
 function temmeK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(1, R_TEMME, l, n, v, vs, x, xs, o); }
 function kRecK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(1, R_KREC, l, n, v, vs, x, xs, o); }
-function debyeSmallI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(0, R_DEBYE_SMALL, l, n, v, vs, x, xs, o); }
-function debyeMidI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(0, R_DEBYE_MID, l, n, v, vs, x, xs, o); }
-function debyeLargeI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(0, R_DEBYE_LARGE, l, n, v, vs, x, xs, o); }
-function debyeTinyI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(0, R_DEBYE_TINY, l, n, v, vs, x, xs, o); }
-function debyeSmallK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(1, R_DEBYE_SMALL, l, n, v, vs, x, xs, o); }
-function debyeMidK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(1, R_DEBYE_MID, l, n, v, vs, x, xs, o); }
-function debyeLargeK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(1, R_DEBYE_LARGE, l, n, v, vs, x, xs, o); }
-function debyeTinyK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(1, R_DEBYE_TINY, l, n, v, vs, x, xs, o); }
+// Debye's lists take kind at run time: the two kinds differ only in two signs, and a copy per kind
+// would double the module's largest functions for no measurable gain.
+function debyeSmall(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize, k: i32): void { pairList(k, R_DEBYE_SMALL, l, n, v, vs, x, xs, o); }
+function debyeMid(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize, k: i32): void { pairList(k, R_DEBYE_MID, l, n, v, vs, x, xs, o); }
+function debyeLarge(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize, k: i32): void { pairList(k, R_DEBYE_LARGE, l, n, v, vs, x, xs, o); }
+function debyeTinyList(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize, k: i32): void { pairList(k, R_DEBYE_TINY, l, n, v, vs, x, xs, o); }
 
 /** Runs the list of region r (not R_RARE): cnt indices at list into out (kind 0: I, 1: K). */
 function runList(kind: i32, r: i32, list: usize, cnt: i32, v: usize, vStep: usize, x: usize, xStep: usize, out: usize): void {
@@ -841,22 +839,17 @@ function runList(kind: i32, r: i32, list: usize, cnt: i32, v: usize, vStep: usiz
       case R_SERIES_SMALLX: seriesSmallI(list, cnt, v, vStep, x, xStep, out); return;
       case R_SERIES_SMALLX + 1: stirlingSmallI(list, cnt, v, vStep, x, xStep, out); return;
     }
-    switch (debyeMode(r)) {
-      case R_DEBYE_SMALL: debyeSmallI(list, cnt, v, vStep, x, xStep, out); return;
-      case R_DEBYE_MID: debyeMidI(list, cnt, v, vStep, x, xStep, out); return;
-      case R_DEBYE_LARGE: debyeLargeI(list, cnt, v, vStep, x, xStep, out); return;
-      default: debyeTinyI(list, cnt, v, vStep, x, xStep, out); return;
+  } else {
+    switch (r) {
+      case R_TEMME: case R_TEMME_REC: case R_TEMME_SMALLX: case R_TEMME_SMALLX + 1: temmeK(list, cnt, v, vStep, x, xStep, out); return;
+      case R_KREC: kRecK(list, cnt, v, vStep, x, xStep, out); return;
     }
   }
-  switch (r) {
-    case R_TEMME: case R_TEMME_REC: case R_TEMME_SMALLX: case R_TEMME_SMALLX + 1: temmeK(list, cnt, v, vStep, x, xStep, out); return;
-    case R_KREC: kRecK(list, cnt, v, vStep, x, xStep, out); return;
-  }
   switch (debyeMode(r)) {
-    case R_DEBYE_SMALL: debyeSmallK(list, cnt, v, vStep, x, xStep, out); return;
-    case R_DEBYE_MID: debyeMidK(list, cnt, v, vStep, x, xStep, out); return;
-    case R_DEBYE_LARGE: debyeLargeK(list, cnt, v, vStep, x, xStep, out); return;
-    default: debyeTinyK(list, cnt, v, vStep, x, xStep, out); return;
+    case R_DEBYE_SMALL: debyeSmall(list, cnt, v, vStep, x, xStep, out, kind); return;
+    case R_DEBYE_MID: debyeMid(list, cnt, v, vStep, x, xStep, out, kind); return;
+    case R_DEBYE_LARGE: debyeLarge(list, cnt, v, vStep, x, xStep, out, kind); return;
+    default: debyeTinyList(list, cnt, v, vStep, x, xStep, out, kind); return;
   }
 }
 
