@@ -1,23 +1,22 @@
 // log I_v(x) and log K_v(x), two points at a time: every kernel below takes (v, x) as f64x2 lanes
 // and runs the expansion of bessel.ts with lane-wise IEEE operations, so one pair costs about what
 // one point did. Batches are sorted by region first (classify(), the region switch), so all
-// lanes of a step take the same expansion. The Hankel, series and Temme kernels take two pairs per
-// call, written statement by statement for both so that their dependency chains overlap; Debye
-// and the continued fraction take one. Each lane's term counts are its own and a lane past its
-// count is frozen (its next terms are exactly zero), so a point's result does not depend on the
-// points beside it, and the scalar entry points (all lanes equal) give the same bits as a batch.
+// lanes of a step take the same expansion. The Hankel, series, Temme and continued-fraction
+// kernels take two pairs per call, written statement by statement for both so that their
+// dependency chains overlap; Debye takes one. Each lane's term counts are its own and a lane past
+// its count is frozen (its next terms are exactly zero), so a point's result does not depend on
+// the points beside it, and the scalar entry points (a list of one) give the same bits as a batch.
 // Points that the vector kernels do not serve (special values, arguments near the f64 limits,
 // K at x < 1e-100) take the scalar code of bessel.ts (REGION_RARE).
 
 import { vlog, vexp, vlog1p } from "../util/vmath";
 import { debyeTailX2, debyeTailTinyX2, KTAB_TINY, KTAB_LARGE } from "./debyetail";
-import { logKTemmeCF } from "./kcf";
 import { temmeTerms } from "./temmeterms";
 import { seriesTerms } from "./seriesterms";
 import { RGF } from "./rgammafit";
 import {
   DEBYE_KMAX, DEBYE_VMIN, LN2, LN_SQRT_2PI, LN_SQRT_PI_2,
-  UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_C, STIRLING_C, KCF_INV,
+  UC_HI, UC_LO, QC_HI, QC_LO, RGAMMA_C, STIRLING_C, KCF_INV, KCF_KK1, KCF_NMAX,
 } from "./coeffs";
 import {
   V_DEBYE, hankelMinX,
@@ -58,7 +57,7 @@ export const R_DEBYE_MID: i32 = 4;
 export const R_DEBYE_LARGE: i32 = 5;
 /** K: Temme's series, 1e-100 <= x <= 2. */
 export const R_TEMME: i32 = 6;
-/** K: x > 2 below Hankel's threshold: Temme's continued fraction (kcf.ts). */
+/** K: x > 2 below Hankel's threshold: Temme's continued fraction (kcf.ts; kcf4 here). */
 export const R_KREC: i32 = 7;
 /** Everything else: the scalar code of bessel.ts, lane by lane. */
 export const R_RARE: i32 = 8;
@@ -747,12 +746,149 @@ const LN2_LO: f64 = 1.90821492927058770002e-10;
 }
 
 // ---- K for x > 2 below Hankel's threshold ---------------------------------------------------------
+//
+// Temme's continued fraction with his normalising sum (kcf.ts has the derivation, the depth rule
+// and the scalar form), four points per step. The backward recurrence's depth N falls with x
+// (104 at x = 2, 18 at x = 22), so the list is first sorted by quarter binade of x and every point
+// of a bin runs the depth of the bin's lower edge (the rule is decreasing in x, so that depth
+// serves the whole bin; deeper only shrinks the truncation error): all four lanes of a step then
+// run the same loop, with no masks and no lane waiting on a deeper one. The upward recurrence to
+// order v = n + mu runs lane by lane (a lane past its n keeps its values).
 
-// Temme's continued fraction with its normalising sum (kcf.ts), lane by lane: its depth is fixed
-// by x, so the lanes would not share a loop anyway.
+/** Depth per quarter binade of x from 2 (index as in kcfBin), filled once at instantiation. */
+const KCF_BIN_N: usize = memory.data(32 * 4, 16);
+for (let i = 0; i < 32; i++) {
+  const xl = reinterpret<f64>(<u64>(((1023 + 1) << 2) + i) << 50);
+  let N = <i32>(8.0 + 177.0 / xl + 11.31 / Math.sqrt(xl));
+  N += N & 1;
+  store<i32>(KCF_BIN_N + (<usize>i << 2), N < KCF_NMAX ? N : KCF_NMAX);
+}
+
+/** Quarter binade of x in (2, 256): 0 .. 27 (x < max(22, 0.6 * 17^2) < 174 in this region). */
 // @ts-ignore: decorator
-@inline function kRec(v: v128, x: v128): v128 {
-  return pair(logKTemmeCF(l0(v), l0(x)), logKTemmeCF(l1(v), l1(x)));
+@inline function kcfBin(x: f64): i32 {
+  const i = <i32>(reinterpret<u64>(x) >> 50) - ((1023 + 1) << 2);
+  return i < 0 ? 0 : i > 31 ? 31 : i;
+}
+
+/** log K for pairs A and B, all four lanes at depth N; results to Q4OUT. */
+// @ts-ignore: decorator
+@inline function kcf4(vA: v128, xA: v128, vB: v128, xB: v128, N: i32): void {
+  const one = sp(1.0), half = sp(0.5);
+  const nA = f64x2.floor(ad(vA, half)), nB = f64x2.floor(ad(vB, half));
+  const muA = sb(vA, nA), muB = sb(vB, nB); // exact
+  const a0A = ml(sb(half, muA), ad(half, muA));
+  const a0B = ml(sb(half, muB), ad(half, muB));
+  const x2A = ad(xA, xA), x2B = ad(xB, xB);
+  // z_(N+1) = 0, z_N = T_N = 1e-150 (kcf.ts: nothing over- or underflows down to z_0)
+  let zpA = sp(0.0), zA = sp(1e-150), TA = sp(1e-150);
+  let zpB = sp(0.0), zB = sp(1e-150), TB = sp(1e-150);
+  for (let k = N; k >= 2; k -= 2) {
+    const q0 = sp(load<f64>(KCF_KK1 + (<usize>k << 3)));
+    const q1 = sp(load<f64>(KCF_KK1 + (<usize>(k - 1) << 3)));
+    const q2 = sp(load<f64>(KCF_KK1 + (<usize>(k - 2) << 3)));
+    const i0 = sp(load<f64>(KCF_INV + (<usize>k << 3)));
+    const i1 = sp(load<f64>(KCF_INV + (<usize>(k - 1) << 3)));
+    const kk = sp(<f64>(2 * k)), two = sp(2.0);
+    // a_k, a_(k-1), a_(k-2); B_k = 2 (k + x), B_(k-1)
+    const akA = ad(q0, a0A), a1A = ad(q1, a0A), a2A = ad(q2, a0A);
+    const akB = ad(q0, a0B), a1B = ad(q1, a0B), a2B = ad(q2, a0B);
+    const b0A = ad(x2A, kk), b0B = ad(x2B, kk);
+    const b1A = sb(b0A, two), b1B = sb(b0B, two);
+    const z1A = sb(ml(b0A, zA), ml(akA, zpA));
+    const z1B = sb(ml(b0B, zB), ml(akB, zpB));
+    const z2A = sb(ml(sb(ml(b1A, b0A), a1A), zA), ml(ml(b1A, akA), zpA));
+    const z2B = sb(ml(sb(ml(b1B, b0B), a1B), zB), ml(ml(b1B, akB), zpB));
+    const c1A = ml(a2A, i1), c1B = ml(a2B, i1);
+    TA = ad(ad(z2A, ml(c1A, z1A)), ml(ml(c1A, ml(a1A, i0)), TA));
+    TB = ad(ad(z2B, ml(c1B, z1B)), ml(ml(c1B, ml(a1B, i0)), TB));
+    zpA = z1A; zA = z2A;
+    zpB = z1B; zB = z2B;
+  }
+  // e^x K_mu = sqrt(pi/2) / sqrt(x) z_0 / T_0 and e^x K_(mu+1) (kcf.ts)
+  let aA = ml(dv(sp(1.2533141373155003), f64x2.sqrt(xA)), dv(zA, TA));
+  let aB = ml(dv(sp(1.2533141373155003), f64x2.sqrt(xB)), dv(zB, TB));
+  let bA = ml(aA, dv(sb(ad(ad(muA, half), xA), ml(a0A, dv(zpA, zA))), xA));
+  let bB = ml(aB, dv(sb(ad(ad(muB, half), xB), ml(a0B, dv(zpB, zB))), xB));
+  // K_(j+1) = K_(j-1) + c_j K_j, c_j = 2 (mu + j) / x, 2/x as a double-double (th + tl): a rounded
+  // 2/x would put the same relative error in every c_j, compounding to ~n ulp
+  const ixA = dv(one, xA), ixB = dv(one, xB);
+  const thA = ad(ixA, ixA), thB = ad(ixB, ixB);
+  const pA = ml(xA, ixA), pB = ml(xB, ixB);
+  const tlA = ml(thA, sb(sb(one, pA), twoProdErr(xA, ixA, pA)));
+  const tlB = ml(thB, sb(sb(one, pB), twoProdErr(xB, ixB, pB)));
+  const nm = f64x2.max(nA, nB);
+  const nmax = <i32>f64x2.extract_lane(f64x2.max(nm, f64x2.shuffle(nm, nm, 1, 0)), 0);
+  for (let j = 1; j < nmax; j++) {
+    const jf = sp(<f64>j);
+    const goA = f64x2.lt(jf, nA), goB = f64x2.lt(jf, nB);
+    const mA = ad(muA, jf), mB = ad(muB, jf);
+    const nbA = ad(aA, ml(ad(ml(mA, thA), ml(mA, tlA)), bA));
+    const nbB = ad(aB, ml(ad(ml(mB, thB), ml(mB, tlB)), bB));
+    aA = v128.bitselect(bA, aA, goA); aB = v128.bitselect(bB, aB, goB);
+    bA = v128.bitselect(nbA, bA, goA); bB = v128.bitselect(nbB, bB, goB);
+  }
+  const yA = v128.bitselect(aA, bA, f64x2.eq(nA, sp(0.0)));
+  const yB = v128.bitselect(aB, bB, f64x2.eq(nB, sp(0.0)));
+  // log(y e^-x) = log(y 2^-m) + (m log 2 - x), m = round(x / log 2): kcf.ts's logScaled (exact
+  // to ~1e-17 absolute where log(y) - x would lose half an ulp of log(y))
+  const mA = f64x2.nearest(ml(xA, sp(1.4426950408889634)));
+  const mB = f64x2.nearest(ml(xB, sp(1.4426950408889634)));
+  const sA = i64x2.shl(ad(sb(sp(1023.0), mA), sp(4503599627370496.0)), 52); // 2^-m
+  const sB = i64x2.shl(ad(sb(sp(1023.0), mB), sp(4503599627370496.0)), 52);
+  v128.store(Q4OUT, ad(vlog(ml(yA, sA)), ad(sb(ml(mA, sp(LN2_HI)), xA), ml(mA, sp(LN2_LO)))));
+  v128.store(Q4OUT, ad(vlog(ml(yB, sB)), ad(sb(ml(mB, sp(LN2_HI)), xB), ml(mB, sp(LN2_LO)))), 16);
+}
+
+// The continued fraction's list sorted by bin: counts, then the indices bin after bin.
+const KCF_COUNT: usize = memory.data(32 * 4, 16);
+const KCF_SORTED: usize = memory.data(1024 * 4, 16); // BLOCK indices
+
+/** Runs the continued fraction's list (R_KREC; K only, v >= 0 after abs) bin by bin. */
+function kRecK(list: usize, cnt: i32, v: usize, vStep: usize, x: usize, xStep: usize, out: usize): void {
+  memory.fill(KCF_COUNT, 0, 32 * 4);
+  for (let j = 0; j < cnt; j++) {
+    const a = KCF_COUNT + (<usize>kcfBin(load<f64>(x + <usize>load<i32>(list + (<usize>j << 2)) * xStep)) << 2);
+    store<i32>(a, load<i32>(a) + 1);
+  }
+  // counts -> start offsets
+  let sum = 0;
+  for (let b = 0; b < 32; b++) {
+    const c = load<i32>(KCF_COUNT + (<usize>b << 2));
+    store<i32>(KCF_COUNT + (<usize>b << 2), sum);
+    sum += c;
+  }
+  for (let j = 0; j < cnt; j++) {
+    const i = load<i32>(list + (<usize>j << 2));
+    const a = KCF_COUNT + (<usize>kcfBin(load<f64>(x + <usize>i * xStep)) << 2);
+    const p = load<i32>(a);
+    store<i32>(KCF_SORTED + (<usize>p << 2), i);
+    store<i32>(a, p + 1);
+  }
+  // KCF_COUNT[b] is now the end of bin b
+  let start = 0;
+  for (let b = 0; b < 32; b++) {
+    const end = load<i32>(KCF_COUNT + (<usize>b << 2));
+    const N = load<i32>(KCF_BIN_N + (<usize>b << 2));
+    const bl = KCF_SORTED + (<usize>start << 2);
+    const m = end - start;
+    for (let j = 0; j < m; j += 4) {
+      const i0 = load<i32>(bl + (<usize>j << 2));
+      const i1 = j + 1 < m ? load<i32>(bl + (<usize>(j + 1) << 2)) : i0;
+      const i2 = j + 2 < m ? load<i32>(bl + (<usize>(j + 2) << 2)) : i0;
+      const i3 = j + 3 < m ? load<i32>(bl + (<usize>(j + 3) << 2)) : i0;
+      const vA = f64x2.abs(pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep)));
+      const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
+      const vB = f64x2.abs(pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep)));
+      const xB = pair(load<f64>(x + <usize>i2 * xStep), load<f64>(x + <usize>i3 * xStep));
+      kcf4(vA, xA, vB, xB, N);
+      store<f64>(out + (<usize>i0 << 3), load<f64>(Q4OUT));
+      store<f64>(out + (<usize>i1 << 3), load<f64>(Q4OUT, 8));
+      store<f64>(out + (<usize>i2 << 3), load<f64>(Q4OUT, 16));
+      store<f64>(out + (<usize>i3 << 3), load<f64>(Q4OUT, 24));
+    }
+    start = end;
+  }
 }
 
 // ---- dispatch -------------------------------------------------------------------------------------
@@ -793,7 +929,7 @@ const LN2_LO: f64 = 1.90821492927058770002e-10;
   }
 }
 
-/** Two points per step (Debye in mode r, or kRec); kind and r are constants at each use. */
+/** Two points per step (Debye in mode r); kind and r are constants at each use. */
 // @ts-ignore: decorator
 @inline function pairList(kind: i32, r: i32, list: usize, cnt: i32, v: usize, vStep: usize, x: usize,
                           xStep: usize, out: usize): void {
@@ -803,7 +939,7 @@ const LN2_LO: f64 = 1.90821492927058770002e-10;
     let vv = pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep));
     const xx = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
     if (kind == 1) vv = f64x2.abs(vv);
-    const y = r == R_KREC ? kRec(vv, xx) : debye(vv, xx, r, kind);
+    const y = debye(vv, xx, r, kind);
     store<f64>(out + (<usize>i1 << 3), l1(y));
     store<f64>(out + (<usize>i0 << 3), l0(y));
   }
@@ -817,7 +953,6 @@ function stirlingI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o
 function hankelI(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(0, R_HANKEL, l, n, v, vs, x, xs, o); }
 function hankelK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(1, R_HANKEL, l, n, v, vs, x, xs, o); }
 function temmeK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { quadList(1, R_TEMME, l, n, v, vs, x, xs, o); }
-function kRecK(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize): void { pairList(1, R_KREC, l, n, v, vs, x, xs, o); }
 // Debye's lists take kind at run time: the two kinds differ only in two signs, and a copy per kind
 // would double the module's largest functions for no measurable gain.
 function debyeSmall(l: usize, n: i32, v: usize, vs: usize, x: usize, xs: usize, o: usize, k: i32): void { pairList(k, R_DEBYE_SMALL, l, n, v, vs, x, xs, o); }

@@ -33,6 +33,11 @@
 // the series is faster up to x ~ 2.5 (110 vs 138 ns at x = 2, 100 vs 230 ns at x = 1), but
 // loses accuracy above x ~ 1.5 (max error 1.2e-15 at 1.5, 2.1e-15 at 2, 1e-14 at 2.5, where
 // this method stays below 7e-16), so the split at x = 2 is kept.
+//
+// This scalar form serves bessel.ts's reference path (logBesselKRef). logBesselK itself runs
+// besselx2.ts's kcf4: the same recurrences four points at a time, each point at the depth of its
+// quarter binade of x (the rule below at the bin's lower edge) and the order recurrence one step
+// at a time.
 
 import { KCF_INV, KCF_KK1, KCF_NMAX } from "./coeffs";
 
