@@ -6,10 +6,14 @@
 //
 //   node bench/special.bench.js [--n N] [--max-time S]
 //
-// Grids (LCG, integer arithmetic), each with 5% v = 0:
+// Grids (LCG, integer arithmetic):
 //   'wide'    v log-uniform in [1e-3, 1e5], x log-uniform in [1e-12, 1e6] (the issue's domain);
 //   'real'    v log-uniform in [1e-3, 1e4], x log-uniform in [1e-6, 1e5];
-//   'integer' as 'real' with v rounded to an integer (what the `bessel` package accepts).
+//   'integer' as 'real' with v rounded to an integer (what the `bessel` package accepts);
+//   (these three with 5% v = 0)
+//   'uniform 100', 'uniform 20': v uniform in [0, 100) and x in (0, 100] (or 20): x ~ v, where
+//             the uniform (Debye) expansion cancels, and small orders at moderate x, where K
+//             takes the continued fraction; SciPy is slowest here.
 // The `bessel` package loops ~v times per call, so it is timed on the first 2^16 points only (its
 // rate is per evaluation all the same).
 
@@ -31,12 +35,17 @@ const PEER_N = Math.min(N, 1 << 16);
 
 await sk.init();
 
-function grid(n, { integer = false, vDecades = [-3, 4], xDecades = [-6, 5] }, seed) {
+function grid(n, { integer = false, vDecades = [-3, 4], xDecades = [-6, 5], uniform = 0 }, seed) {
   let s = seed >>> 0;
   const u = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 4294967296; };
   const v = new Float64Array(n), x = new Float64Array(n);
   const [v0, v1] = vDecades, [x0, x1] = xDecades;
   for (let i = 0; i < n; i++) {
+    if (uniform) {
+      v[i] = uniform * u();
+      x[i] = uniform * (1 - u());
+      continue;
+    }
     const a = u(), b = u(), c = u();
     v[i] = a < 0.05 ? 0 : 10 ** (v0 + (v1 - v0) * b);
     if (integer) v[i] = Math.round(v[i]);
@@ -106,6 +115,8 @@ console.log(`special functions, ${N} points per grid, node ${process.version}, $
 const rows = [];
 const GRIDS = [
   ['wide', { vDecades: [-3, 5], xDecades: [-12, 6] }, 3],
+  ['uniform 100', { uniform: 100 }, 4],
+  ['uniform 20', { uniform: 20 }, 5],
   ['real v', {}, 1],
   ['integer v', { integer: true }, 2],
 ];
