@@ -79,6 +79,8 @@ export const R_SERIES_SMALLX: i32 = 17;
  *  (17, 18): split off so that a four-point step of either list runs few terms. */
 export const R_TEMME_SMALLX: i32 = 17;
 export const N_REGIONS: i32 = 19;
+/** Points per block of a batch (runBatch): each block is sorted into its regions' lists. */
+const BLOCK: i32 = 1024;
 const SERIES_SMALLX: f64 = 0.00390625;
 const TEMME_SMALLX: f64 = 3.0517578125e-05;
 
@@ -822,9 +824,9 @@ for (let i = 0; i < 32; i++) {
   for (let j = 1; j < nmax; j++) {
     const jf = sp(<f64>j);
     const goA = f64x2.lt(jf, nA), goB = f64x2.lt(jf, nB);
-    const mA = ad(muA, jf), mB = ad(muB, jf);
-    const nbA = ad(aA, ml(ad(ml(mA, thA), ml(mA, tlA)), bA));
-    const nbB = ad(aB, ml(ad(ml(mB, thB), ml(mB, tlB)), bB));
+    const jA = ad(muA, jf), jB = ad(muB, jf);
+    const nbA = ad(aA, ml(ad(ml(jA, thA), ml(jA, tlA)), bA));
+    const nbB = ad(aB, ml(ad(ml(jB, thB), ml(jB, tlB)), bB));
     aA = v128.bitselect(bA, aA, goA); aB = v128.bitselect(bB, aB, goB);
     bA = v128.bitselect(nbA, bA, goA); bB = v128.bitselect(nbB, bB, goB);
   }
@@ -842,7 +844,7 @@ for (let i = 0; i < 32; i++) {
 
 // The continued fraction's list sorted by bin: counts, then the indices bin after bin.
 const KCF_COUNT: usize = memory.data(32 * 4, 16);
-const KCF_SORTED: usize = memory.data(1024 * 4, 16); // BLOCK indices
+const KCF_SORTED: usize = memory.data(BLOCK * 4, 16);
 
 /** Runs the continued fraction's list (R_KREC; K only, v >= 0 after abs) bin by bin. */
 function kRecK(list: usize, cnt: i32, v: usize, vStep: usize, x: usize, xStep: usize, out: usize): void {
@@ -1016,7 +1018,6 @@ export function logBesselK(v: f64, x: f64): f64 {
 
 // Batches go through in blocks of BLOCK points: each point's index is appended to its region's
 // list, then each list is run in pairs.
-const BLOCK: i32 = 1024;
 const LISTS: usize = memory.data(N_REGIONS * BLOCK * 4, 16);
 const COUNTS: usize = memory.data(N_REGIONS * 4, 16);
 
