@@ -872,23 +872,7 @@ function kRecK(list: usize, cnt: i32, v: usize, vStep: usize, x: usize, xStep: u
   for (let b = 0; b < 32; b++) {
     const end = load<i32>(KCF_COUNT + (<usize>b << 2));
     const N = load<i32>(KCF_BIN_N + (<usize>b << 2));
-    const bl = KCF_SORTED + (<usize>start << 2);
-    const m = end - start;
-    for (let j = 0; j < m; j += 4) {
-      const i0 = load<i32>(bl + (<usize>j << 2));
-      const i1 = j + 1 < m ? load<i32>(bl + (<usize>(j + 1) << 2)) : i0;
-      const i2 = j + 2 < m ? load<i32>(bl + (<usize>(j + 2) << 2)) : i0;
-      const i3 = j + 3 < m ? load<i32>(bl + (<usize>(j + 3) << 2)) : i0;
-      const vA = f64x2.abs(pair(load<f64>(v + <usize>i0 * vStep), load<f64>(v + <usize>i1 * vStep)));
-      const xA = pair(load<f64>(x + <usize>i0 * xStep), load<f64>(x + <usize>i1 * xStep));
-      const vB = f64x2.abs(pair(load<f64>(v + <usize>i2 * vStep), load<f64>(v + <usize>i3 * vStep)));
-      const xB = pair(load<f64>(x + <usize>i2 * xStep), load<f64>(x + <usize>i3 * xStep));
-      kcf4(vA, xA, vB, xB, N);
-      store<f64>(out + (<usize>i0 << 3), load<f64>(Q4OUT));
-      store<f64>(out + (<usize>i1 << 3), load<f64>(Q4OUT, 8));
-      store<f64>(out + (<usize>i2 << 3), load<f64>(Q4OUT, 16));
-      store<f64>(out + (<usize>i3 << 3), load<f64>(Q4OUT, 24));
-    }
+    quadList(1, R_KREC, KCF_SORTED + (<usize>start << 2), end - start, v, vStep, x, xStep, out, N);
     start = end;
   }
 }
@@ -901,10 +885,11 @@ function kRecK(list: usize, cnt: i32, v: usize, vStep: usize, x: usize, xStep: u
 // loops as a list of one, so they give the bits of a batch by construction.
 
 /** Four points per step: two independent pairs interleaved in the kernel's source (a short last
- *  step repeats its first point). kind and r are constants at each use. */
+ *  step repeats its first point). kind and r are constants at each use; depth is the continued
+ *  fraction's (R_KREC). */
 // @ts-ignore: decorator
 @inline function quadList(kind: i32, r: i32, list: usize, cnt: i32, v: usize, vStep: usize, x: usize,
-                          xStep: usize, out: usize): void {
+                          xStep: usize, out: usize, depth: i32 = 0): void {
   for (let j = 0; j < cnt; j += 4) {
     const i0 = load<i32>(list + (<usize>j << 2));
     const i1 = j + 1 < cnt ? load<i32>(list + (<usize>(j + 1) << 2)) : i0;
@@ -919,6 +904,7 @@ function kRecK(list: usize, cnt: i32, v: usize, vStep: usize, x: usize, xStep: u
       vB = f64x2.abs(vB);
     }
     if (r == R_HANKEL) hankel4(vA, xA, vB, xB, kind);
+    else if (r == R_KREC) kcf4(vA, xA, vB, xB, depth);
     else if (kind == 1) temme4(vA, xA, vB, xB);
     else if (r == R_SERIES) series4(vA, xA, vB, xB, false);
     else if (r == R_SERIES_SMALLX) series4(vA, xA, vB, xB, true);
