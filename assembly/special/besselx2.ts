@@ -190,6 +190,21 @@ export function besselRegionFine(v: f64, x: f64, kind: i32): i32 {
   const bb = sb(s, a);
   return ad(sb(a, sb(s, bb)), sb(b, bb));
 }
+/** The rounding error of p = a a (Dekker's product with one split). */
+// @ts-ignore: decorator
+@inline function sqrErr(a: v128, p: v128): v128 {
+  const t = ml(sp(134217729.0), a);
+  const ah = sb(t, sb(t, a)), al = sb(a, ah);
+  return ad(ad(sb(ml(ah, ah), p), ml(ad(ah, ah), al)), ml(al, al));
+}
+/** The rounding error of p = a c for a constant c (its split folded at compile time). */
+// @ts-ignore: decorator
+@inline function twoProdErrC(a: v128, c: f64, p: v128): v128 {
+  const ch = c * 134217729.0 - (c * 134217729.0 - c), cl = c - ch;
+  const t = ml(sp(134217729.0), a);
+  const ah = sb(t, sb(t, a)), al = sb(a, ah);
+  return ad(ad(ad(sb(ml(ah, sp(ch)), p), ml(ah, sp(cl))), ml(al, sp(ch))), ml(al, sp(cl)));
+}
 // @ts-ignore: decorator
 @inline function twoProdErr(a: v128, b: v128, p: v128): v128 {
   const C = sp(134217729.0);
@@ -255,23 +270,28 @@ for (let i = 0; i < 256; i++) {
   const v2 = ml(v, v), x2 = ml(x, x);
   const S = ad(v2, x2);
   const sh = f64x2.sqrt(S);
+  // 1/s serves t = v/s, the correction sl and 1/sqrt(s) (each of those only needs a rounded
+  // product: t and sl are small corrections, 1/sqrt(s) enters a logarithm near its ulp)
+  const rs = dv(sp(1.0), sh);
   let e: v128;
   if (mode == R_DEBYE_LARGE) {
     e = ad(sh, ml(v, vlog(dv(x, ad(v, sh)))));
   } else {
-    const Se = ad(ad(twoSumErr(v2, x2, S), twoProdErr(v, v, v2)), twoProdErr(x, x, x2));
+    const Se = ad(ad(twoSumErr(v2, x2, S), sqrErr(v, v2)), sqrErr(x, x2));
     const p = ml(sh, sh);
-    const sl = dv(ad(sb(sb(S, p), twoProdErr(sh, sh, p)), Se), ad(sh, sh));
+    const sl = ml(ad(sb(sb(S, p), sqrErr(sh, p)), Se), ml(sp(0.5), rs));
     const dh = ad(v, sh);
     const dl = ad(twoSumErr(v, sh, dh), sl);
-    const qh = dv(x, dh);
+    // q = x / (v + s) as qh + ql: qh from a rounded reciprocal, ql from the exact remainder
+    const rd = dv(sp(1.0), dh);
+    const qh = ml(x, rd);
     const p2 = ml(qh, dh);
-    const ql = dv(sb(sb(sb(x, p2), twoProdErr(qh, dh, p2)), ml(qh, dl)), dh);
+    const ql = ml(sb(sb(sb(x, p2), twoProdErr(qh, dh, p2)), ml(qh, dl)), rd);
     if (mode == R_DEBYE_MID) {
-      const d = dv(ad(sb(qh, sp(QC_HI)), sb(ql, sp(QC_LO))), sp(QC_HI));
+      const d = ml(ad(sb(qh, sp(QC_HI)), sb(ql, sp(QC_LO))), sp(1.0 / QC_HI));
       const lq = vlog1p(d);
       const pu = ml(v, sp(UC_HI));
-      const pe = ad(twoProdErr(v, sp(UC_HI), pu), ml(v, sp(UC_LO)));
+      const pe = ad(twoProdErrC(v, UC_HI, pu), ml(v, sp(UC_LO)));
       const h = sb(sh, pu);
       const he = twoSumErr(sh, f64x2.neg(pu), h);
       e = ad(h, ad(sb(ad(he, sl), pe), ml(v, lq)));
@@ -279,8 +299,8 @@ for (let i = 0; i < 256; i++) {
       e = ad(sh, ad(sl, ml(v, ad(vlog(qh), dv(ql, qh)))));
     }
   }
-  const T = debyeTail(v, dv(v, sh), kind == 0 ? 1.0 : -1.0, mode == R_DEBYE_LARGE ? KTAB_LARGE : KTAB);
-  const L = vlog(dv(ad(sp(1.0), T), f64x2.sqrt(sh)));
+  const T = debyeTail(v, ml(v, rs), kind == 0 ? 1.0 : -1.0, mode == R_DEBYE_LARGE ? KTAB_LARGE : KTAB);
+  const L = vlog(ml(ad(sp(1.0), T), f64x2.sqrt(rs)));
   return kind == 0 ? ad(sb(e, sp(LN_SQRT_2PI)), L) : ad(sb(sp(LN_SQRT_PI_2), e), L);
 }
 
