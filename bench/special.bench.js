@@ -11,9 +11,10 @@
 //   'real'    v log-uniform in [1e-3, 1e4], x log-uniform in [1e-6, 1e5];
 //   'integer' as 'real' with v rounded to an integer (what the `bessel` package accepts);
 //   (these three with 5% v = 0)
-//   'uniform 100', 'uniform 20': v uniform in [0, 100) and x in (0, 100] (or 20): x ~ v, where
-//             the uniform (Debye) expansion cancels, and small orders at moderate x, where K
-//             takes the continued fraction; SciPy is slowest here.
+//   'uniform 100', 'uniform 20', 'uniform 1e4': v uniform in [0, 100) and x in (0, 100] (or 20,
+//             or 1e4): x ~ v, where the uniform (Debye) expansion's exponent cancels and is
+//             carried in double-double, and (20) small orders at moderate x, where K takes the
+//             continued fraction. SciPy is slowest on the first two, fast on the third.
 // The `bessel` package loops ~v times per call, so it is timed on the first 2^16 points only (its
 // rate is per evaluation all the same).
 
@@ -117,6 +118,7 @@ const GRIDS = [
   ['wide', { vDecades: [-3, 5], xDecades: [-12, 6] }, 3],
   ['uniform 100', { uniform: 100 }, 4],
   ['uniform 20', { uniform: 20 }, 5],
+  ['uniform 1e4', { uniform: 1e4 }, 6],
   ['real v', {}, 1],
   ['integer v', { integer: true }, 2],
 ];
