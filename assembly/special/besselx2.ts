@@ -413,22 +413,19 @@ const Q4OUT: usize = memory.data(32, 16);
     TA = ad(ad(TA, t1A), termA);
     TB = ad(ad(TB, t1B), termB);
   }
-  for (; k <= nA; k += 2) {
+  // the pair with more terms goes on alone (the same step)
+  const bLong = nB > nA;
+  const mu = bLong ? muB : muA, r = bLong ? rB : rA, Nv = bLong ? NvB : NvA;
+  let term = bLong ? termB : termA, T = bLong ? TB : TA;
+  for (const n = bLong ? nB : nA; k <= n; k += 2) {
     const k1 = ad(kf, one), a1 = ad(a, two);
     kf = ad(k1, one);
     a = ad(a1, two);
-    const t1 = unless(ml(termA, ml(ml(sb(muA, ml(a1, a1)), rA), sp(load<f64>(KCF_INV + (<usize>k << 3))))), f64x2.gt(k1, NvA));
-    termA = unless(ml(t1, ml(ml(sb(muA, ml(a, a)), rA), sp(load<f64>(KCF_INV + (<usize>(k + 1) << 3))))), f64x2.gt(kf, NvA));
-    TA = ad(ad(TA, t1), termA);
+    const t1 = unless(ml(term, ml(ml(sb(mu, ml(a1, a1)), r), sp(load<f64>(KCF_INV + (<usize>k << 3))))), f64x2.gt(k1, Nv));
+    term = unless(ml(t1, ml(ml(sb(mu, ml(a, a)), r), sp(load<f64>(KCF_INV + (<usize>(k + 1) << 3))))), f64x2.gt(kf, Nv));
+    T = ad(ad(T, t1), term);
   }
-  for (; k <= nB; k += 2) {
-    const k1 = ad(kf, one), a1 = ad(a, two);
-    kf = ad(k1, one);
-    a = ad(a1, two);
-    const t1 = unless(ml(termB, ml(ml(sb(muB, ml(a1, a1)), rB), sp(load<f64>(KCF_INV + (<usize>k << 3))))), f64x2.gt(k1, NvB));
-    termB = unless(ml(t1, ml(ml(sb(muB, ml(a, a)), rB), sp(load<f64>(KCF_INV + (<usize>(k + 1) << 3))))), f64x2.gt(kf, NvB));
-    TB = ad(ad(TB, t1), termB);
-  }
+  if (bLong) TB = T; else TA = T;
   const LA = vlog(dv(ad(one, TA), f64x2.sqrt(xA)));
   const LB = vlog(dv(ad(one, TB), f64x2.sqrt(xB)));
   if (kind == 0) {
@@ -513,26 +510,20 @@ const Q4OUT: usize = memory.data(32, 16);
     k1 = ad(k1, two);
   }
   // the pair with more terms goes on alone (the same step)
-  for (; k < kA; k += 2) {
+  const bLong = kB > kA;
+  const v = bLong ? vB : vA, q = bLong ? qB : qA, nv = bLong ? nvB : nvA;
+  let term = bLong ? termB : termA, T = bLong ? TB : TA;
+  for (const n = bLong ? kB : kA; k < n; k += 2) {
     const k2 = ad(k1, one);
-    const d1 = ml(k1, ad(vA, k1)), d2 = ml(k2, ad(vA, k2));
-    const u = unless(dv(qA, ml(d1, d2)), f64x2.lt(nvA, k1));
+    const d1 = ml(k1, ad(v, k1)), d2 = ml(k2, ad(v, k2));
+    const u = unless(dv(q, ml(d1, d2)), f64x2.lt(nv, k1));
     const r1 = ml(u, d2), r2 = ml(u, d1);
-    const t1 = ml(termA, r1);
-    termA = ml(termA, ml(r1, r2));
-    TA = ad(TA, ad(t1, termA));
+    const t1 = ml(term, r1);
+    term = ml(term, ml(r1, r2));
+    T = ad(T, ad(t1, term));
     k1 = ad(k1, two);
   }
-  for (; k < kB; k += 2) {
-    const k2 = ad(k1, one);
-    const d1 = ml(k1, ad(vB, k1)), d2 = ml(k2, ad(vB, k2));
-    const u = unless(dv(qB, ml(d1, d2)), f64x2.lt(nvB, k1));
-    const r1 = ml(u, d2), r2 = ml(u, d1);
-    const t1 = ml(termB, r1);
-    termB = ml(termB, ml(r1, r2));
-    TB = ad(TB, ad(t1, termB));
-    k1 = ad(k1, two);
-  }
+  if (bLong) TB = T; else TA = T;
   v128.store(Q4OUT, ad(one, TA));
   v128.store(Q4OUT, ad(one, TB), 16);
 }
