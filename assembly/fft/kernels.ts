@@ -914,3 +914,67 @@ export function lastOdd<T, SW, P>(r: i32, s: i32, x: usize, d0: usize, d1: usize
     }
   }
 }
+
+/**
+ * The last two stages of a fused plan whose radices end in 4, 2 (n = 4^a 2, a >= 2: 32, 128, 512,
+ * ...) in one pass over the data: the radix-4 stage of m = 2 (r4B: column p = 0 without products,
+ * p = 1 by tab's twiddles W_8^j) and the final radix 2 (lastB / lastP), the eight values of each
+ * radix-8 group kept in registers in between. The operations and their order are those of the two
+ * passes, so the bits are too; the saving is a full read and write of the data (one pass in four
+ * at n = 128). x: blocked with the radix-4 stage's stride s; output written by emit (P u8
+ * interleaved at d0, scaled, SW swapping; P u16 planar at d0, d1).
+ */
+export function last42<T, SW, P>(s: i32, x: usize, tab: usize, d0: usize, d1: usize, fct: f64): void {
+  const B = sizeof<T>();
+  const scale = fct != 1.0;
+  const f = vsplat<T>(<T>fct);
+  const sB = <usize>s * 2 * B;
+  const mS = 2 * sB;               // m = 2: the radix-4 stage's inputs are 2 s apart
+  // W_8^j (p = 1) from the stage's table [re_1, im_1, re_2, im_2, re_3, im_3], each m = 2 long
+  const mT = 2 * <usize>B;
+  const w1r = ldsplat<T>(tab + B), w1i = ldsplat<T>(tab + mT + B);
+  const w2r = ldsplat<T>(tab + 2 * mT + B), w2i = ldsplat<T>(tab + 3 * mT + B);
+  const w3r = ldsplat<T>(tab + 4 * mT + B), w3i = ldsplat<T>(tab + 5 * mT + B);
+  for (let q: usize = 0; q < sB; q += 32) {
+    // p = 0: inputs 0, 2, 4, 6 (r4B0)
+    const a = x + q;
+    let ar = v128.load(a), ai = v128.load(a, 16);
+    let br = v128.load(a + mS), bi = v128.load(a + mS, 16);
+    let cr = v128.load(a + 2 * mS), ci = v128.load(a + 2 * mS, 16);
+    let dr = v128.load(a + 3 * mS), di = v128.load(a + 3 * mS, 16);
+    let t0r = vadd<T>(ar, cr), t0i = vadd<T>(ai, ci);
+    let t1r = vsub<T>(ar, cr), t1i = vsub<T>(ai, ci);
+    let t2r = vadd<T>(br, dr), t2i = vadd<T>(bi, di);
+    let t3r = vsub<T>(br, dr), t3i = vsub<T>(bi, di);
+    const u0r = vadd<T>(t0r, t2r), u0i = vadd<T>(t0i, t2i);
+    const u1r = vadd<T>(t1r, t3i), u1i = vsub<T>(t1i, t3r);
+    const u2r = vsub<T>(t0r, t2r), u2i = vsub<T>(t0i, t2i);
+    const u3r = vsub<T>(t1r, t3i), u3i = vadd<T>(t1i, t3r);
+    // p = 1: inputs 1, 3, 5, 7, then the twiddles (r4Bfly)
+    const e = a + sB;
+    ar = v128.load(e); ai = v128.load(e, 16);
+    br = v128.load(e + mS); bi = v128.load(e + mS, 16);
+    cr = v128.load(e + 2 * mS); ci = v128.load(e + 2 * mS, 16);
+    dr = v128.load(e + 3 * mS); di = v128.load(e + 3 * mS, 16);
+    t0r = vadd<T>(ar, cr); t0i = vadd<T>(ai, ci);
+    t1r = vsub<T>(ar, cr); t1i = vsub<T>(ai, ci);
+    t2r = vadd<T>(br, dr); t2i = vadd<T>(bi, di);
+    t3r = vsub<T>(br, dr); t3i = vsub<T>(bi, di);
+    const v0r = vadd<T>(t0r, t2r), v0i = vadd<T>(t0i, t2i);
+    const y1r = vadd<T>(t1r, t3i), y1i = vsub<T>(t1i, t3r);
+    const y2r = vsub<T>(t0r, t2r), y2i = vsub<T>(t0i, t2i);
+    const y3r = vsub<T>(t1r, t3i), y3i = vadd<T>(t1i, t3r);
+    const v1r = cmulR<T>(y1r, y1i, w1r, w1i), v1i = cmulI<T>(y1r, y1i, w1r, w1i);
+    const v2r = cmulR<T>(y2r, y2i, w2r, w2i), v2i = cmulI<T>(y2r, y2i, w2r, w2i);
+    const v3r = cmulR<T>(y3r, y3i, w3r, w3i), v3i = cmulI<T>(y3r, y3i, w3r, w3i);
+    // radix 2: outputs j and 4 + j
+    emit<T, SW, P>(d0, d1, q, 0, sB, vadd<T>(u0r, v0r), vadd<T>(u0i, v0i), scale, f);
+    emit<T, SW, P>(d0, d1, q, 4, sB, vsub<T>(u0r, v0r), vsub<T>(u0i, v0i), scale, f);
+    emit<T, SW, P>(d0, d1, q, 1, sB, vadd<T>(u1r, v1r), vadd<T>(u1i, v1i), scale, f);
+    emit<T, SW, P>(d0, d1, q, 5, sB, vsub<T>(u1r, v1r), vsub<T>(u1i, v1i), scale, f);
+    emit<T, SW, P>(d0, d1, q, 2, sB, vadd<T>(u2r, v2r), vadd<T>(u2i, v2i), scale, f);
+    emit<T, SW, P>(d0, d1, q, 6, sB, vsub<T>(u2r, v2r), vsub<T>(u2i, v2i), scale, f);
+    emit<T, SW, P>(d0, d1, q, 3, sB, vadd<T>(u3r, v3r), vadd<T>(u3i, v3i), scale, f);
+    emit<T, SW, P>(d0, d1, q, 7, sB, vsub<T>(u3r, v3r), vsub<T>(u3i, v3i), scale, f);
+  }
+}

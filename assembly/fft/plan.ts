@@ -205,7 +205,7 @@ export function destroyPlan(p: FftPlan): void {
 
 // ---- execution on planar data -------------------------------------------------------------
 
-import { stage, r4first, stageB, lastB, lastP, cmulPlanar, deinterleave, interleave, lanes } from "./kernels";
+import { stage, r4first, stageB, lastB, lastP, last42, cmulPlanar, deinterleave, interleave, lanes } from "./kernels";
 
 // Where the last dft() left its result (one of the two pairs it was given, same orientation).
 export let resR: usize = 0;
@@ -227,7 +227,7 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
     r4first<T, u8>(p.n >> 2, dr, di, blockO, blockO + 16, load<usize>(p.tabs), 2 * sizeof<T>());
     let x = blockO, y = blockD;
     let s = 4, ncur = p.n >> 2;
-    const last = p.nstages - 1;
+    const last = tailStage(p);
     for (let i = 1; i < last; i++) {
       const r = load<i32>(p.radix + (<usize>i << 2));
       stageB<T>(r, ncur / r, s, x, y, load<usize>(p.tabs + (<usize>i << alignof<usize>())));
@@ -236,7 +236,8 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
     }
     // the free block takes the planar result, in the orientation the caller gave for it
     const outR = y == blockD ? dr : or, outI = y == blockD ? di : oi;
-    lastP<T>(load<i32>(p.radix + (<usize>last << 2)), s, x, outR, outI);
+    if (last < p.nstages - 1) last42<T, u8, u16>(s, x, load<usize>(p.tabs + (<usize>last << alignof<usize>())), outR, outI, 1.0);
+    else lastP<T>(load<i32>(p.radix + (<usize>last << 2)), s, x, outR, outI);
     resR = outR; resI = outI;
     return;
   }
@@ -291,6 +292,16 @@ function bluestein<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): v
   resR = or; resI = oi;
 }
 
+/** The first stage that the fused path's last pass runs: the last stage, or the one before it
+ *  when the radices end in 4, 2 after the first stage (n = 4^a 2, a >= 2), which last42 runs
+ *  together with the radix 2 in one pass. */
+// @ts-ignore: decorator
+@inline function tailStage(p: FftPlan): i32 {
+  const k = p.nstages;
+  return k >= 3 && load<i32>(p.radix + (<usize>(k - 1) << 2)) == 2 && load<i32>(p.radix + (<usize>(k - 2) << 2)) == 4
+    ? k - 2 : k - 1;
+}
+
 /** True when the plan can run the fused interleaved path: a Stockham plan of radices 2, 3, 4, 5
  *  whose first stage is the vectorised radix-4 (s = 1) kernel, with at least two stages (every
  *  later stride is then a multiple of 4, so of the lane count). */
@@ -316,6 +327,7 @@ export function fusable<T>(p: FftPlan): bool {
 // halves): the blocked buffers.
 let fusedX: usize = 0;
 let fusedS: i32 = 0;
+let fusedTail: i32 = 0; // tailStage(p)
 function fusedHead<T>(p: FftPlan, src: usize, inverse: bool, srcFree: bool): void {
   const m0 = p.n >> 2;
   const E = 2 * sizeof<T>();
@@ -324,10 +336,10 @@ function fusedHead<T>(p: FftPlan, src: usize, inverse: bool, srcFree: bool): voi
   // Once the first stage has read it, src (2n reals) may serve as the second buffer: two buffers
   // instead of three in flight, which matters once they outgrow the cache. Only when the middle
   // stages end in p.ar, so that the last stage never reads and writes src.
-  const middle = p.nstages - 2;
+  const last = tailStage(p);
+  const middle = last - 1;
   let x = p.ar, y = srcFree && (middle & 1) == 0 ? src : p.br;
   let s = 4, ncur = m0;
-  const last = p.nstages - 1;
   for (let i = 1; i < last; i++) {
     // radix 4, 3, 5, or one radix 2 (every stride here is a multiple of 4, so of L)
     const r = load<i32>(p.radix + (<usize>i << 2));
@@ -337,6 +349,7 @@ function fusedHead<T>(p: FftPlan, src: usize, inverse: bool, srcFree: bool): voi
   }
   fusedX = x;
   fusedS = s;
+  fusedTail = last;
 }
 
 /** Forward DFT of interleaved src, result left planar and named by resR, resI. srcFree: src may
@@ -346,7 +359,9 @@ export function dftToPlanar<T>(p: FftPlan, src: usize, srcFree: bool): void {
     fusedHead<T>(p, src, false, srcFree);
     const y = fusedX == p.ar ? (srcFree ? src : p.br) : p.ar;
     const yi = y + <usize>p.n * sizeof<T>();
-    lastP<T>(load<i32>(p.radix + (<usize>(p.nstages - 1) << 2)), fusedS, fusedX, y, yi);
+    if (fusedTail < p.nstages - 1) {
+      last42<T, u8, u16>(fusedS, fusedX, load<usize>(p.tabs + (<usize>fusedTail << alignof<usize>())), y, yi, 1.0);
+    } else lastP<T>(load<i32>(p.radix + (<usize>(p.nstages - 1) << 2)), fusedS, fusedX, y, yi);
     resR = y; resI = yi;
     return;
   }
@@ -359,6 +374,12 @@ export function dftInterleaved<T>(p: FftPlan, src: usize, dst: usize, inverse: b
   const n = p.n;
   if (fusable<T>(p)) {
     fusedHead<T>(p, src, inverse, srcFree || src == dst);
+    if (fusedTail < p.nstages - 1) {
+      const tab = load<usize>(p.tabs + (<usize>fusedTail << alignof<usize>()));
+      if (inverse) last42<T, u16, u8>(fusedS, fusedX, tab, dst, 0, fct);
+      else last42<T, u8, u8>(fusedS, fusedX, tab, dst, 0, fct);
+      return;
+    }
     const r = load<i32>(p.radix + (<usize>(p.nstages - 1) << 2));
     if (inverse) lastB<T, u16>(r, fusedS, fusedX, dst, fct);
     else lastB<T, u8>(r, fusedS, fusedX, dst, fct);
