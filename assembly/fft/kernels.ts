@@ -921,7 +921,7 @@ export function lastOdd<T, SW, P>(r: i32, s: i32, x: usize, d0: usize, d1: usize
  * p = 1 by tab's twiddles W_8^j) and the final radix 2 (lastB / lastP), the eight values of each
  * radix-8 group kept in registers in between. The operations and their order are those of the two
  * passes, so the bits are too; the saving is a full read and write of the data (one pass in four
- * at n = 128). x: blocked with the radix-4 stage's stride s; output written by emit (P u8
+ * at n = 128); plan.ts's planarTail says where it pays. x: blocked with the radix-4 stage's stride s; output written by emit (P u8
  * interleaved at d0, scaled, SW swapping; P u16 planar at d0, d1).
  */
 export function last42<T, SW, P>(s: i32, x: usize, tab: usize, d0: usize, d1: usize, fct: f64): void {

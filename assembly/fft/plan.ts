@@ -227,7 +227,7 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
     r4first<T, u8>(p.n >> 2, dr, di, blockO, blockO + 16, load<usize>(p.tabs), 2 * sizeof<T>());
     let x = blockO, y = blockD;
     let s = 4, ncur = p.n >> 2;
-    const last = tailStage(p);
+    const last = planarTail<T>(p);
     for (let i = 1; i < last; i++) {
       const r = load<i32>(p.radix + (<usize>i << 2));
       stageB<T>(r, ncur / r, s, x, y, load<usize>(p.tabs + (<usize>i << alignof<usize>())));
@@ -292,13 +292,18 @@ function bluestein<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): v
   resR = or; resI = oi;
 }
 
-/** The first stage that the fused path's last pass runs: the last stage, or the one before it
- *  when the radices end in 4, 2 after the first stage (n = 4^a 2, a >= 2), which last42 runs
- *  together with the radix 2 in one pass. */
+/** The first stage that the fused path's last pass runs when it writes planar output (real
+ *  transforms' post-pass input, dft()): the last stage, or the one before it when the radices end
+ *  in 4, 2 after the first stage (n = 4^a 2, a >= 2) and the data fit a first-level cache (2n
+ *  values <= 32 KiB); last42 then runs both in one pass. Beyond that its sixteen planar output
+ *  streams (power-of-two apart) cost more than the pass saved (measured: f32 real n = 4096
+ *  3.45 -> 3.26 us, n = 16384 15.3 -> 21.0 us); the interleaved path (lastB) gained nothing
+ *  measurable from it and keeps the separate passes. */
 // @ts-ignore: decorator
-@inline function tailStage(p: FftPlan): i32 {
+@inline function planarTail<T>(p: FftPlan): i32 {
   const k = p.nstages;
-  return k >= 3 && load<i32>(p.radix + (<usize>(k - 1) << 2)) == 2 && load<i32>(p.radix + (<usize>(k - 2) << 2)) == 4
+  return k >= 3 && <usize>p.n * 2 * sizeof<T>() <= 32768 &&
+    load<i32>(p.radix + (<usize>(k - 1) << 2)) == 2 && load<i32>(p.radix + (<usize>(k - 2) << 2)) == 4
     ? k - 2 : k - 1;
 }
 
@@ -327,8 +332,8 @@ export function fusable<T>(p: FftPlan): bool {
 // halves): the blocked buffers.
 let fusedX: usize = 0;
 let fusedS: i32 = 0;
-let fusedTail: i32 = 0; // tailStage(p)
-function fusedHead<T>(p: FftPlan, src: usize, inverse: bool, srcFree: bool): void {
+/** last: the stage that the last pass starts at (p.nstages - 1, or planarTail). */
+function fusedHead<T>(p: FftPlan, src: usize, inverse: bool, srcFree: bool, last: i32): void {
   const m0 = p.n >> 2;
   const E = 2 * sizeof<T>();
   if (inverse) r4first<T, u32>(m0, src, 0, p.ar, p.ar + 16, load<usize>(p.tabs), E);
@@ -336,7 +341,6 @@ function fusedHead<T>(p: FftPlan, src: usize, inverse: bool, srcFree: bool): voi
   // Once the first stage has read it, src (2n reals) may serve as the second buffer: two buffers
   // instead of three in flight, which matters once they outgrow the cache. Only when the middle
   // stages end in p.ar, so that the last stage never reads and writes src.
-  const last = tailStage(p);
   const middle = last - 1;
   let x = p.ar, y = srcFree && (middle & 1) == 0 ? src : p.br;
   let s = 4, ncur = m0;
@@ -349,18 +353,18 @@ function fusedHead<T>(p: FftPlan, src: usize, inverse: bool, srcFree: bool): voi
   }
   fusedX = x;
   fusedS = s;
-  fusedTail = last;
 }
 
 /** Forward DFT of interleaved src, result left planar and named by resR, resI. srcFree: src may
  *  be overwritten (it then serves as a work buffer). */
 export function dftToPlanar<T>(p: FftPlan, src: usize, srcFree: bool): void {
   if (fusable<T>(p)) {
-    fusedHead<T>(p, src, false, srcFree);
+    const last = planarTail<T>(p);
+    fusedHead<T>(p, src, false, srcFree, last);
     const y = fusedX == p.ar ? (srcFree ? src : p.br) : p.ar;
     const yi = y + <usize>p.n * sizeof<T>();
-    if (fusedTail < p.nstages - 1) {
-      last42<T, u8, u16>(fusedS, fusedX, load<usize>(p.tabs + (<usize>fusedTail << alignof<usize>())), y, yi, 1.0);
+    if (last < p.nstages - 1) {
+      last42<T, u8, u16>(fusedS, fusedX, load<usize>(p.tabs + (<usize>last << alignof<usize>())), y, yi, 1.0);
     } else lastP<T>(load<i32>(p.radix + (<usize>(p.nstages - 1) << 2)), fusedS, fusedX, y, yi);
     resR = y; resI = yi;
     return;
@@ -373,13 +377,7 @@ export function dftInterleaved<T>(p: FftPlan, src: usize, dst: usize, inverse: b
                                  srcFree: bool = false): void {
   const n = p.n;
   if (fusable<T>(p)) {
-    fusedHead<T>(p, src, inverse, srcFree || src == dst);
-    if (fusedTail < p.nstages - 1) {
-      const tab = load<usize>(p.tabs + (<usize>fusedTail << alignof<usize>()));
-      if (inverse) last42<T, u16, u8>(fusedS, fusedX, tab, dst, 0, fct);
-      else last42<T, u8, u8>(fusedS, fusedX, tab, dst, 0, fct);
-      return;
-    }
+    fusedHead<T>(p, src, inverse, srcFree || src == dst, p.nstages - 1);
     const r = load<i32>(p.radix + (<usize>(p.nstages - 1) << 2));
     if (inverse) lastB<T, u16>(r, fusedS, fusedX, dst, fct);
     else lastB<T, u8>(r, fusedS, fusedX, dst, fct);
