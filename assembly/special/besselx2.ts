@@ -990,27 +990,26 @@ function runList(kind: i32, r: i32, list: usize, cnt: i32, v: usize, vStep: usiz
 // One point as a list of one: its index (0), v, x and the result.
 const ONE: usize = memory.data(32, 16);
 
-/** log I_v(x) for one point, through its region's batch loop (the same bits as in a batch). */
-export function logBesselI(v: f64, x: f64): f64 {
-  const r = classify(v, x, 0);
-  if (r == R_RARE) return logBesselIRef(v, x);
+/** Runs one point of region r (not R_RARE) through its list's loop, as a list of one. */
+function onePoint(kind: i32, r: i32, v: f64, x: f64): f64 {
   store<i32>(ONE, 0);
   store<f64>(ONE, v, 8);
   store<f64>(ONE, x, 16);
-  runList(0, r, ONE, 1, ONE + 8, 0, ONE + 16, 0, ONE + 24);
+  runList(kind, r, ONE, 1, ONE + 8, 0, ONE + 16, 0, ONE + 24);
   return load<f64>(ONE, 24);
+}
+
+/** log I_v(x) for one point, through its region's batch loop (the same bits as in a batch). */
+export function logBesselI(v: f64, x: f64): f64 {
+  const r = classify(v, x, 0);
+  return r == R_RARE ? logBesselIRef(v, x) : onePoint(0, r, v, x);
 }
 
 /** log K_v(x) for one point, any real v (K_{-v} = K_v). */
 export function logBesselK(v: f64, x: f64): f64 {
   v = Math.abs(v);
   const r = classify(v, x, 1);
-  if (r == R_RARE) return logBesselKRef(v, x);
-  store<i32>(ONE, 0);
-  store<f64>(ONE, v, 8);
-  store<f64>(ONE, x, 16);
-  runList(1, r, ONE, 1, ONE + 8, 0, ONE + 16, 0, ONE + 24);
-  return load<f64>(ONE, 24);
+  return r == R_RARE ? logBesselKRef(v, x) : onePoint(1, r, v, x);
 }
 
 // Batches go through in blocks of BLOCK points: each point's index is appended to its region's
