@@ -24,6 +24,7 @@ const MAX_STAGES: i32 = 64;
   m: i32;          // Bluestein convolution length
   cr: usize; ci: usize;   // Bluestein chirp e^(-i pi k^2 / n), k < n; real: post-pass twiddles
   fr: usize; fi: usize;   // Bluestein: DFT of the conjugate chirp filter, scaled by 1/m
+  tailP: i32;      // Stockham: the stage the fused path's planar last pass starts at (planarTail)
 }
 
 function allocT(count: i64, elem: i32): usize {
@@ -163,6 +164,7 @@ export function planComplex(n: i32, elem: i32, allowBluestein: bool = true): Fft
     ncur = m;
   }
   p.tmp = heap.alloc(<usize>maxR * 64);
+  p.tailP = planarTail(p);
   return p;
 }
 
@@ -227,7 +229,7 @@ export function dft<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): 
     r4first<T, u8>(p.n >> 2, dr, di, blockO, blockO + 16, load<usize>(p.tabs), 2 * sizeof<T>());
     let x = blockO, y = blockD;
     let s = 4, ncur = p.n >> 2;
-    const last = planarTail<T>(p);
+    const last = p.tailP;
     for (let i = 1; i < last; i++) {
       const r = load<i32>(p.radix + (<usize>i << 2));
       stageB<T>(r, ncur / r, s, x, y, load<usize>(p.tabs + (<usize>i << alignof<usize>())));
@@ -293,16 +295,15 @@ function bluestein<T>(p: FftPlan, dr: usize, di: usize, or: usize, oi: usize): v
 }
 
 /** The first stage that the fused path's last pass runs when it writes planar output (real
- *  transforms' post-pass input, dft()): the last stage, or the one before it when the radices end
- *  in 4, 2 after the first stage (n = 4^a 2, a >= 2) and the data fit a first-level cache (2n
- *  values <= 32 KiB); last42 then runs both in one pass. Beyond that its sixteen planar output
- *  streams (power-of-two apart) cost more than the pass saved (measured: f32 real n = 4096
- *  3.45 -> 3.26 us, n = 16384 15.3 -> 21.0 us); the interleaved path (lastB) gained nothing
- *  measurable from it and keeps the separate passes. */
-// @ts-ignore: decorator
-@inline function planarTail<T>(p: FftPlan): i32 {
+ *  transforms' post-pass input, dft()), kept in the plan as tailP: the last stage, or the one
+ *  before it when the radices end in 4, 2 after the first stage (n = 4^a 2, a >= 2) and the data
+ *  fit a first-level cache (2n values <= 32 KiB); last42 then runs both in one pass. Beyond that
+ *  its sixteen planar output streams (power-of-two apart) cost more than the pass saved
+ *  (measured: f32 real n = 4096 3.45 -> 3.26 us, n = 16384 15.3 -> 21.0 us); the interleaved
+ *  path (lastB) gained nothing measurable from it and keeps the separate passes. */
+function planarTail(p: FftPlan): i32 {
   const k = p.nstages;
-  return k >= 3 && <usize>p.n * 2 * sizeof<T>() <= 32768 &&
+  return k >= 3 && <usize>p.n * 2 * <usize>p.elem <= 32768 &&
     load<i32>(p.radix + (<usize>(k - 1) << 2)) == 2 && load<i32>(p.radix + (<usize>(k - 2) << 2)) == 4
     ? k - 2 : k - 1;
 }
@@ -359,7 +360,7 @@ function fusedHead<T>(p: FftPlan, src: usize, inverse: bool, srcFree: bool, last
  *  be overwritten (it then serves as a work buffer). */
 export function dftToPlanar<T>(p: FftPlan, src: usize, srcFree: bool): void {
   if (fusable<T>(p)) {
-    const last = planarTail<T>(p);
+    const last = p.tailP;
     fusedHead<T>(p, src, false, srcFree, last);
     const y = fusedX == p.ar ? (srcFree ? src : p.br) : p.ar;
     const yi = y + <usize>p.n * sizeof<T>();
